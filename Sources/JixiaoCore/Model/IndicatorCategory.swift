@@ -1,0 +1,115 @@
+/// 一级指标: the top of the indicator tree.
+public enum Level1Category: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 产出指标
+    case output
+    /// 成本指标 (一级 in the 2021 central layout)
+    case cost
+    /// 效益指标
+    case effect
+    /// 满意度指标
+    case satisfaction
+
+    /// The canonical Chinese name.
+    public var chineseName: String {
+        switch self {
+        case .output: return "产出指标"
+        case .cost: return "成本指标"
+        case .effect: return "效益指标"
+        case .satisfaction: return "满意度指标"
+        }
+    }
+
+    /// Maps a label as written (`产出指标`, `产出`, `满意度\n指标`) onto the taxonomy.
+    public static func classify(_ label: String) -> Level1Category? {
+        let key = CategoryLabel.key(label)
+        switch key {
+        case "产出": return .output
+        case "成本": return .cost
+        case "效益", "效果": return .effect
+        case "满意度", "服务对象满意度": return .satisfaction
+        default: return nil
+        }
+    }
+}
+
+/// 二级指标, in both layouts.
+public enum Level2Category: String, Sendable, Hashable, Codable, CaseIterable {
+    case quantity, quality, timeliness, cost
+    case economicCost = "economic_cost", socialCost = "social_cost", ecologicalCost = "ecological_cost"
+    case economicBenefit = "economic_benefit", socialBenefit = "social_benefit"
+    case ecologicalBenefit = "ecological_benefit", sustainability
+    case satisfaction
+
+    public var chineseName: String {
+        switch self {
+        case .quantity: return "数量指标"
+        case .quality: return "质量指标"
+        case .timeliness: return "时效指标"
+        case .cost: return "成本指标"
+        case .economicCost: return "经济成本指标"
+        case .socialCost: return "社会成本指标"
+        case .ecologicalCost: return "生态环境成本指标"
+        case .economicBenefit: return "经济效益指标"
+        case .socialBenefit: return "社会效益指标"
+        case .ecologicalBenefit: return "生态效益指标"
+        case .sustainability: return "可持续影响指标"
+        case .satisfaction: return "服务对象满意度指标"
+        }
+    }
+
+    /// The 一级 this 二级 belongs to in a layout.
+    public func level1(in layout: IndicatorLayout) -> Level1Category {
+        switch self {
+        case .quantity, .quality, .timeliness: return .output
+        case .cost: return layout == .central2021 ? .cost : .output
+        case .economicCost, .socialCost, .ecologicalCost: return .cost
+        case .economicBenefit, .socialBenefit, .ecologicalBenefit, .sustainability: return .effect
+        case .satisfaction: return .satisfaction
+        }
+    }
+
+    /// True when values of this category are expected to be numbers (数量, 质量, 成本).
+    public var expectsQuantity: Bool {
+        switch self {
+        case .quantity, .quality, .cost, .economicCost: return true
+        default: return false
+        }
+    }
+
+    /// Maps a label as written (`社会效益`, `社会效益指标`, `生态环境成本指标`) onto the taxonomy.
+    public static func classify(_ label: String) -> Level2Category? {
+        switch CategoryLabel.key(label) {
+        case "数量": return .quantity
+        case "质量": return .quality
+        case "时效": return .timeliness
+        case "成本": return .cost
+        case "经济成本": return .economicCost
+        case "社会成本": return .socialCost
+        case "生态环境成本", "生态成本", "环境成本": return .ecologicalCost
+        case "经济效益": return .economicBenefit
+        case "社会效益": return .socialBenefit
+        case "生态效益", "生态环境效益": return .ecologicalBenefit
+        case "可持续影响", "可持续": return .sustainability
+        case "服务对象满意度", "满意度", "社会公众满意度", "群众满意度", "服务对象满意": return .satisfaction
+        default: return nil
+        }
+    }
+}
+
+/// The two indicator layouts in use.
+public enum IndicatorLayout: String, Sendable, Hashable, Codable {
+    /// 成本 is a 二级 under 产出.
+    case classic
+    /// 2021 central layout: 成本 is its own 一级 with 经济/社会/生态环境成本.
+    case central2021 = "central_2021"
+}
+
+/// Normalises category labels for matching: drops white space and the `指标` suffix.
+enum CategoryLabel {
+    static func key(_ label: String) -> String {
+        var text = String(label.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        while text.hasSuffix("指标") { text.removeLast(2) }
+        if text.hasSuffix("类") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A small exact decimal (`mantissa × 10^exponent`) for the hot paths of parsing and scoring.
+///
+/// Foundation's `Decimal` division costs microseconds on Linux; scoring a million indicators a
+/// second needs integer arithmetic. Results are converted back to `Decimal` at the boundary.
+/// Every operation is exact or reports that it cannot be (nil), so callers fall back to `Decimal`.
+struct ExactDecimal: Sendable, Hashable {
+    var mantissa: Int64
+    var exponent: Int
+
+    init(mantissa: Int64, exponent: Int) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+    }
+
+    init(_ integer: Int) {
+        self.init(mantissa: Int64(integer), exponent: 0)
+    }
+
+    /// Exact conversion from `Decimal`; nil when the mantissa needs more than 63 bits.
+    init?(_ value: Decimal) {
+        if value.isNaN { return nil }
+        if value.isZero { self.init(mantissa: 0, exponent: 0); return }
+        let significand = value.significand
+        let magnitude = NSDecimalNumber(decimal: significand).int64Value
+        guard magnitude > 0, magnitude < Int64.max / 10, Decimal(magnitude) == significand else { return nil }
+        self.init(mantissa: value.sign == .minus ? -magnitude : magnitude, exponent: value.exponent)
+    }
+
+    /// The same value as a Foundation `Decimal`.
+    var decimal: Decimal {
+        if mantissa == 0 { return 0 }
+        let sign: FloatingPointSign = mantissa < 0 ? .minus : .plus
+        return Decimal(sign: sign, exponent: exponent, significand: Decimal(mantissa.magnitude))
+    }
+
+    var isZero: Bool { mantissa == 0 }
+    var isNegative: Bool { mantissa < 0 }
+
+    static let ten: [Int128] = {
+        var powers: [Int128] = [1]
+        for _ in 0..<36 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
+    /// Compares two values exactly.
+    static func compare(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
+        let (x, y) = aligned(a, b)
+        guard let x, let y else {
+            let (da, db) = (a.decimal, b.decimal)
+            return da < db ? -1 : (da > db ? 1 : 0)
+        }
+        return x < y ? -1 : (x > y ? 1 : 0)
+    }
+
+    /// Both mantissas scaled to the smaller exponent, as 128-bit integers.
+    private static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int128?, Int128?) {
+        let e = min(a.exponent, b.exponent)
+        return (scaled(a, to: e), scaled(b, to: e))
+    }
+
+    private static func scaled(_ v: ExactDecimal, to e: Int) -> Int128? {
+        let shift = v.exponent - e
+        guard shift >= 0, shift < ten.count else { return nil }
+        let (r, o) = Int128(v.mantissa).multipliedReportingOverflow(by: ten[shift])
+        return o ? nil : r
+    }
+
+    /// `(n1 × n2) ÷ d`, rounded half-up to `places` decimals; nil on overflow.
+    static func productQuotient(_ n1: ExactDecimal, _ n2: ExactDecimal, _ d: ExactDecimal, places: Int) -> ExactDecimal? {
+        guard !d.isZero else { return nil }
+        var numerator = Int128(n1.mantissa) * Int128(n2.mantissa)
+        var denominator = Int128(d.mantissa)
+        // value = numerator / denominator × 10^(e1 + e2 − ed); want result × 10^places
+        let shift = n1.exponent + n2.exponent - d.exponent + places
+        if shift >= 0 {
+            guard shift < ten.count else { return nil }
+            let (r, o) = numerator.multipliedReportingOverflow(by: ten[shift])
+            if o { return nil }
+            numerator = r
+        } else {
+            guard -shift < ten.count else { return nil }
+            let (r, o) = denominator.multipliedReportingOverflow(by: ten[-shift])
+            if o { return nil }
+            denominator = r
+        }
+        if denominator < 0 { numerator = -numerator; denominator = -denominator }
+        let quotient = numerator / denominator
+        let remainder = numerator % denominator
+        var rounded = quotient
+        if remainder.magnitude * 2 >= denominator.magnitude {
+            rounded += numerator < 0 ? -1 : 1
+        }
+        guard rounded.magnitude < UInt128(Int64.max) else { return nil }
+        return ExactDecimal(mantissa: Int64(rounded), exponent: -places)
+    }
+
+    /// `a − b`, exact; nil on overflow.
+    static func difference(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal? {
+        let e = min(a.exponent, b.exponent)
+        guard let x = scaled(a, to: e), let y = scaled(b, to: e) else { return nil }
+        let r = x - y
+        guard r.magnitude < UInt128(Int64.max) else { return nil }
+        return ExactDecimal(mantissa: Int64(r), exponent: e)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Parses the indicator value language (domain.md §3) into `IndicatorValue`.
+///
+/// The parser never throws and never drops text: whatever it does not understand becomes a
+/// qualitative value with a note. It works on Unicode scalars after folding full-width forms.
+public enum IndicatorValueParser {
+    /// Parses one 指标值 or 实际完成值.
+    public static func parse(_ text: String) -> IndicatorValue {
+        var scanner = ValueScanner(text)
+        let s = scanner.scalars
+        if s.isEmpty {
+            return IndicatorValue(text: text, kind: .empty)
+        }
+        if isNotApplicable(s) {
+            return IndicatorValue(text: text, kind: .notApplicable)
+        }
+        if let value = parseDeadline(s, text: text) { return value }
+
+        var notes: [String] = []
+        var comparison = scanner.readLeadingComparison()
+        if comparison == .garbled {
+            notes.append("比较符号“≠”疑为“≥”或“=”的错误渲染，按等值处理")
+        }
+        let approximate = scanner.skip(prefixes: ["约", "大约", "近"])
+        let numberStart = scanner.position
+        if let number = scanner.readNumber() {
+            if scanner.skip(prefixes: ["余", "多"]) || approximate {
+                notes.append("约数，按所写数字计")
+            }
+            var rest = Array(s[scanner.position...])
+            if let (trailing, length) = trailingComparison(rest) {
+                if comparison == nil { comparison = trailing }
+                rest.removeLast(length)
+            }
+            let unitText = String(String.UnicodeScalarView(rest))
+            if unitText.isEmpty {
+                return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, notes: notes)
+            }
+            if let unit = UnitCatalogue.unit(for: unitText) {
+                return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, unit: unit, notes: notes)
+            }
+            if let value = parseRelativeSchedule(s, text: text) { return value }
+            _ = numberStart
+            notes.append("含数字但不是“数值＋单位”的写法，按定性处理")
+            return IndicatorValue(text: text, kind: .qualitative, comparison: comparison, notes: notes)
+        }
+
+        // No number.
+        let rest = String(String.UnicodeScalarView(s[scanner.position...]))
+        if comparison != nil {
+            if rest.isEmpty || UnitCatalogue.unit(for: rest) != nil {
+                return IndicatorValue(
+                    text: text, kind: .unfilledTemplate, comparison: comparison,
+                    unit: rest.isEmpty ? nil : UnitCatalogue.unit(for: rest),
+                    notes: notes + ["只有比较符号和单位，数值未填写"])
+            }
+            notes.append("有比较词但没有数值，按定性处理")
+            return IndicatorValue(text: text, kind: .qualitative, comparison: comparison, notes: notes)
+        }
+        if UnitCatalogue.percentWords.contains(rest) || ["万元", "元", "亿元"].contains(rest) {
+            return IndicatorValue(text: text, kind: .unfilledTemplate, unit: UnitCatalogue.unit(for: rest),
+                                  notes: ["只有单位，数值未填写"])
+        }
+        if let value = parseSchedule(s, text: text) { return value }
+        return IndicatorValue(text: text, kind: .qualitative, notes: notes)
+    }
+
+    static let notApplicableForms: Set<String> = ["/", "／", "—", "——", "-", "--", "–", "不适用", "无此项", "N/A", "n/a", "NA", "\\"]
+
+    static func isNotApplicable(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 3 else { return false }
+        return notApplicableForms.contains(String(String.UnicodeScalarView(s)))
+    }
+
+    /// `以上` → ≥, `以内` / `以下` / `之内` → ≤ at the end of the text; the length removed.
+    static func trailingComparison(_ s: [Unicode.Scalar]) -> (Comparison, Int)? {
+        let endings: [(String, Comparison)] = [
+            ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost),
+            ("以内", .atMost), ("之内", .atMost),
+        ]
+        for (word, comparison) in endings where ValueScanner.hasSuffix(s, word) {
+            return (comparison, word.unicodeScalars.count)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Known units of indicator values and how they normalise.
+///
+/// Counting words (`个`, `家`, `人` …) stay distinct bases: `≥2000个` against `2017人` is a
+/// unit difference worth reporting. Money converts exactly between `元`, `万元` and `亿元`.
+public enum UnitCatalogue {
+    struct Entry: Sendable {
+        let base: String
+        let scale: Decimal
+        let family: UnitFamily
+    }
+
+    static let percentWords: Set<String> = ["%", "百分比", "百分率"]
+
+    static let entries: [String: Entry] = {
+        var table: [String: Entry] = [:]
+        func add(_ names: [String], _ base: String, _ scale: Decimal = 1, _ family: UnitFamily) {
+            for name in names { table[name] = Entry(base: base, scale: scale, family: family) }
+        }
+        add(["%", "百分比", "百分率"], "%", 1, .percent)
+        add(["‰"], "‰", 1, .percent)
+        add(["百分点"], "百分点", 1, .percent)
+        add(["元"], "元", 1, .money)
+        add(["千元"], "元", 1000, .money)
+        add(["万元", "万"], "元", 10000, .money)
+        add(["百万元"], "元", 1_000_000, .money)
+        add(["亿元", "亿"], "元", 100_000_000, .money)
+        let counts = [
+            "个", "家", "人", "次", "份", "台", "套", "台(套)", "台/套", "件", "条", "辆", "册", "部", "座", "项",
+            "篇", "期", "场", "批", "户", "处", "宗", "本", "张", "人次", "家次", "户次", "车次", "场次",
+            "批次", "名", "位", "所", "只", "棵", "株", "块", "间", "栋", "幅", "组", "个次", "辆次", "台次",
+            "种", "类", "门", "节", "课时", "学时", "卷", "盒", "箱", "根", "片", "段", "支", "艘", "架",
+            "例", "起", "单", "笔", "轮", "枚", "页", "期次", "批次", "册次", "对", "口", "眼", "座次",
+            "平台", "系统", "报告", "网点", "站", "点", "点位", "断面", "亩次", "吨次",
+        ]
+        for word in counts { add([word], word, 1, .count) }
+        add(["天", "日", "工作日", "个工作日"], "天", 1, .duration)
+        add(["小时", "h"], "小时", 1, .duration)
+        add(["分钟"], "分钟", 1, .duration)
+        add(["周"], "周", 1, .duration)
+        add(["个月", "月"], "月", 1, .duration)
+        add(["年"], "年", 1, .duration)
+        add(["公里", "千米", "km"], "公里", 1, .length)
+        add(["米", "延米", "m"], "米", 1, .length)
+        add(["平方米", "平方", "平米", "㎡", "m²", "m2"], "平方米", 1, .area)
+        add(["平方公里", "km²", "km2"], "平方公里", 1, .area)
+        add(["亩"], "亩", 1, .area)
+        add(["公顷"], "公顷", 1, .area)
+        add(["吨", "t"], "吨", 1, .weight)
+        add(["千克", "公斤", "kg"], "千克", 1, .weight)
+        add(["立方米", "方", "m³", "m3"], "立方米", 1, .volume)
+        add(["升", "L"], "升", 1, .volume)
+        add(["分"], "分", 1, .other)
+        add(["μg/m³", "微克/立方米", "ug/m3", "μg/m3"], "微克/立方米", 1, .rate)
+        add(["mg/L", "毫克/升"], "毫克/升", 1, .rate)
+        return table
+    }()
+
+    /// Normalises a unit as written; nil when the text does not look like a unit.
+    public static func unit(for written: String) -> ValueUnit? {
+        var text = written
+        // Outer brackets: `(公里)`, `（%）`.
+        if text.hasPrefix("("), text.hasSuffix(")") {
+            let inner = text.dropFirst().dropLast()
+            if !inner.contains("(") && !inner.contains(")") { text = String(inner) }
+        }
+        if text.isEmpty { return nil }
+        if let entry = entries[text] {
+            return ValueUnit(text: written, base: entry.base, scale: entry.scale, family: entry.family)
+        }
+        // Chinese multipliers in front of a known unit: `万件`, `万人次`, `亿元`.
+        for (prefix, factor) in [("万", Decimal(10000)), ("亿", Decimal(100_000_000)), ("千", Decimal(1000)), ("百", Decimal(100))] {
+            if text.hasPrefix(prefix) {
+                let rest = String(text.dropFirst(prefix.count))
+                if let entry = entries[rest], entry.family != .percent {
+                    return ValueUnit(text: written, base: entry.base, scale: entry.scale * factor, family: entry.family)
+                }
+            }
+        }
+        // Rates: `次/天`, `元/台`, `人/次`.
+        if let slash = text.firstIndex(of: "/"), slash != text.startIndex, text.index(after: slash) != text.endIndex {
+            let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+            if parts.count == 2, parts.allSatisfy({ looksLikeUnitWord($0) }) {
+                return ValueUnit(text: written, base: text, scale: 1, family: .rate)
+            }
+        }
+        // A short unknown word (one or two characters) is still a unit: `处`, `罐`.
+        if looksLikeUnitWord(text), text.count <= 2 {
+            return ValueUnit(text: written, base: text, scale: 1, family: .other)
+        }
+        return nil
+    }
+
+    /// True when every character could belong to a unit word.
+    static func looksLikeUnitWord(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 5 else { return false }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isCJK = (0x4E00...0x9FFF).contains(v)
+            let isLetter = (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+            let isSymbol = "()%‰²³μ/".unicodeScalars.contains(scalar)
+            if !(isCJK || isLetter || isSymbol) { return false }
+            if "的是在和与及或对为了完成达到以上下内前后".unicodeScalars.contains(scalar) { return false }
+        }
+        return true
+    }
+}
