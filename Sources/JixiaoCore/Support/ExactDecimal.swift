@@ -105,3 +105,29 @@ struct ExactDecimal: Sendable, Hashable {
         return ExactDecimal(mantissa: Int64(r), exponent: e)
     }
 }
+
+extension ExactDecimal {
+    /// `a × b`, exact; nil on overflow.
+    static func product(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal? {
+        let (r, o) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
+        return o ? nil : ExactDecimal(mantissa: r, exponent: a.exponent + b.exponent)
+    }
+
+    /// Rounded half-up to `places` decimals.
+    func rounded(places: Int) -> ExactDecimal {
+        let drop = -exponent - places
+        guard drop > 0 else { return self }
+        guard drop < 19 else { return ExactDecimal(mantissa: 0, exponent: -places) }
+        let divisor = Int64(ExactDecimal.ten[drop])
+        var q = mantissa / divisor
+        let r = mantissa % divisor
+        if r.magnitude * 2 >= divisor.magnitude { q += mantissa < 0 ? -1 : 1 }
+        return ExactDecimal(mantissa: q, exponent: -places)
+    }
+
+    static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) < 0 }
+    static func <= (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) <= 0 }
+
+    static let zero = ExactDecimal(mantissa: 0, exponent: 0)
+    static let one = ExactDecimal(mantissa: 1, exponent: 0)
+}

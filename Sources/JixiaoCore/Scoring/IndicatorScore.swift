@@ -1,0 +1,81 @@
+import Foundation
+
+/// What the engine says about one indicator: suggested score, allowed range, rule, explanation.
+public struct IndicatorScore: Sendable, Hashable {
+    public var rule: ScoringRule
+    public var direction: IndicatorDirection?
+    public var weight: Decimal?
+    /// Suggested score at the profile's places (half-up); nil when it cannot be computed.
+    public var suggested: Decimal?
+    /// The suggested score at 6 decimals, for comparing with values printed at other precisions.
+    public var exact: Decimal?
+    /// Lowest allowed score.
+    public var allowedMin: Decimal?
+    /// Highest allowed score.
+    public var allowedMax: Decimal?
+    /// False when `allowedMax` itself is excluded (`[60 %, 80 %)` bands).
+    public var maxInclusive: Bool
+    /// The figures the rule used, for the explanation.
+    public var terms: ScoreTerms
+    /// The indicator does not count (not applicable).
+    public var isApplicable: Bool
+    /// Remarks: unit differences, guesses, over-achievement that needs explaining.
+    public var notes: [String]
+
+    public init(rule: ScoringRule, direction: IndicatorDirection? = nil, weight: Decimal?, suggested: Decimal?,
+                exact: Decimal? = nil, allowedMin: Decimal?, allowedMax: Decimal?, maxInclusive: Bool = true,
+                terms: ScoreTerms = ScoreTerms(), isApplicable: Bool = true, notes: [String] = []) {
+        self.rule = rule
+        self.direction = direction
+        self.weight = weight
+        self.suggested = suggested
+        self.exact = exact ?? suggested
+        self.allowedMin = allowedMin
+        self.allowedMax = allowedMax
+        self.maxInclusive = maxInclusive
+        self.terms = terms
+        self.isApplicable = isApplicable
+        self.notes = notes
+    }
+
+    /// True when `score` (as printed) lies in the allowed range, compared at its printed precision.
+    public func allows(_ score: PrintedNumber) -> Bool {
+        if let allowedMin, score.value < allowedMin.rounded(places: score.places) { return false }
+        if let allowedMax {
+            let max = allowedMax.rounded(places: score.places)
+            if maxInclusive ? score.value > max : score.value >= allowedMax { return false }
+        }
+        return true
+    }
+
+    /// The range as text: `[4, 5]`, `[3, 4)`.
+    public var rangeText: String {
+        guard let allowedMin, let allowedMax else { return "—" }
+        return "[\(allowedMin.shortText()), \(allowedMax.shortText())\(maxInclusive ? "]" : ")")"
+    }
+}
+
+/// The numbers and words a rule worked with.
+public struct ScoreTerms: Sendable, Hashable {
+    public var actual: Decimal?
+    public var target: Decimal?
+    /// Deviation (a − t) ÷ t, when over-achievement rules looked at it.
+    public var deviation: Decimal?
+    public var unit: String?
+    public var band: QualitativeBand?
+    public var actualText: String?
+    public var targetText: String?
+    /// The lowest share of the weight an over-achievement deduction leaves.
+    public var floor: Decimal?
+
+    public init(actual: Decimal? = nil, target: Decimal? = nil, deviation: Decimal? = nil, unit: String? = nil,
+                band: QualitativeBand? = nil, actualText: String? = nil, targetText: String? = nil) {
+        self.actual = actual
+        self.target = target
+        self.deviation = deviation
+        self.unit = unit
+        self.band = band
+        self.actualText = actualText
+        self.targetText = targetText
+    }
+}

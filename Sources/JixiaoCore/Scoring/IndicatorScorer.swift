@@ -1,0 +1,71 @@
+import Foundation
+
+/// Scores indicators under a profile (domain.md §4).
+///
+/// Arithmetic is exact: ratios are computed on integers and rounded half-up once.
+public struct IndicatorScorer: Sendable {
+    public let profile: ScoringProfile
+    let places: Int
+    let tolerance: ExactDecimal?
+    let floor: ExactDecimal
+    let explainFrom: ExactDecimal?
+    let bands: [String: QualitativeBand]
+
+    static let exactPlaces = 6
+
+    public init(profile: ScoringProfile) {
+        self.profile = profile
+        places = profile.scorePlaces
+        tolerance = profile.overAchievement.tolerance.flatMap(ExactDecimal.init)
+        floor = profile.overAchievement.floor.flatMap(ExactDecimal.init) ?? .zero
+        explainFrom = profile.overAchievement.explainFrom.flatMap(ExactDecimal.init)
+        var bands: [String: QualitativeBand] = [:]
+        for band in profile.qualitativeBands { bands[band.id] = band }
+        self.bands = bands
+    }
+
+    /// Scores one indicator. `fiscalYear` completes deadlines written without a year.
+    public func score(_ indicator: Indicator, fiscalYear: Int? = nil) -> IndicatorScore {
+        let target = indicator.effectiveTarget
+        let actual = indicator.actual
+        if target?.kind == .notApplicable || (indicator.weight == nil && actual?.kind == .notApplicable) {
+            return IndicatorScore(rule: .notApplicable, weight: nil, suggested: nil, allowedMin: nil, allowedMax: nil,
+                                  terms: ScoreTerms(targetText: target?.text), isApplicable: false)
+        }
+        guard let weightValue = indicator.weight?.value, let w = ExactDecimal(weightValue) else {
+            return IndicatorScore(rule: .missingWeight, weight: nil, suggested: nil, allowedMin: nil, allowedMax: nil)
+        }
+        guard let target, target.isFilled else {
+            return range(.missingTarget, weightValue, notes: target.map { ["指标值“\($0.text)”未填写数值"] } ?? ["缺少指标值"])
+        }
+        guard let actual, actual.isFilled, actual.kind != .notApplicable else {
+            return range(.missingActual, weightValue)
+        }
+        switch target.kind {
+        case .quantitative:
+            if actual.kind == .quantitative {
+                return quantitative(target: target, actual: actual, weight: w, weightValue: weightValue)
+            }
+            return qualitative(target: target, actual: actual, weightValue: weightValue, direction: target.comparison?.direction ?? .equality)
+        case .deadline, .schedule:
+            if target.kind == .deadline, actual.kind == .deadline, let t = target.deadline, let a = actual.deadline {
+                return time(target: t, actual: a, weightValue: weightValue, fiscalYear: fiscalYear, terms: ScoreTerms(actualText: actual.text, targetText: target.text))
+            }
+            return qualitative(target: target, actual: actual, weightValue: weightValue, direction: .time)
+        default:
+            return qualitative(target: target, actual: actual, weightValue: weightValue, direction: .qualitative)
+        }
+    }
+
+    /// A score that can only be bounded by the weight.
+    func range(_ rule: ScoringRule, _ weight: Decimal, notes: [String] = []) -> IndicatorScore {
+        IndicatorScore(rule: rule, weight: weight, suggested: nil, allowedMin: 0, allowedMax: weight, notes: notes)
+    }
+
+    func finish(_ rule: ScoringRule, _ direction: IndicatorDirection, weightValue: Decimal, exact: ExactDecimal,
+                terms: ScoreTerms, notes: [String]) -> IndicatorScore {
+        let suggested = exact.rounded(places: places).decimal
+        return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: suggested, exact: exact.decimal,
+                              allowedMin: 0, allowedMax: exact.decimal, terms: terms, notes: notes)
+    }
+}
