@@ -63,7 +63,8 @@ extension IndicatorValueParser {
         if folded.hasPrefix("每"), s.count <= 6 {
             return IndicatorValue(text: text, kind: .schedule, schedule: folded)
         }
-        guard s.count <= 10 else { return nil }
+        if let relative = parseRelativeSchedule(s, text: text) { return relative }
+        guard s.count <= 10, !folded.contains("指标"), !folded.contains("达成") else { return nil }
         for word in scheduleWords where folded.contains(word) {
             return IndicatorValue(text: text, kind: .schedule, schedule: folded)
         }

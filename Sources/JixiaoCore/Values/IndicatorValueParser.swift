@@ -19,8 +19,12 @@ public enum IndicatorValueParser {
 
         var notes: [String] = []
         var comparison = scanner.readLeadingComparison()
+        if comparison != nil, var value = parseDeadline(Array(s[scanner.position...]), text: text) {
+            value.comparison = comparison
+            return value
+        }
         if comparison == .garbled {
-            notes.append("比较符号“≠”疑为“≥”或“=”的错误渲染，按等值处理")
+            notes.append("比较符号“\(scanner.scalars[scanner.position - 1])”疑为“≥”或“=”的错误渲染，按等值处理")
         }
         let approximate = scanner.skip(prefixes: ["约", "大约", "近"])
         let numberStart = scanner.position

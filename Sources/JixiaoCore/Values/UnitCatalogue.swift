@@ -32,12 +32,17 @@ public enum UnitCatalogue {
             "批次", "名", "位", "所", "只", "棵", "株", "块", "间", "栋", "幅", "组", "个次", "辆次", "台次",
             "种", "类", "门", "节", "课时", "学时", "卷", "盒", "箱", "根", "片", "段", "支", "艘", "架",
             "例", "起", "单", "笔", "轮", "枚", "页", "期次", "批次", "册次", "对", "口", "眼", "座次",
-            "平台", "系统", "报告", "网点", "站", "点", "点位", "断面", "亩次", "吨次",
+            "平台", "系统", "报告", "网点", "站", "点", "点位", "断面", "亩次", "吨次", "包",
         ]
         for word in counts { add([word], word, 1, .count) }
         add(["天", "日", "工作日", "个工作日"], "天", 1, .duration)
         add(["小时", "h"], "小时", 1, .duration)
         add(["分钟"], "分钟", 1, .duration)
+        add(["秒", "s"], "秒", 1, .duration)
+        add(["度", "千瓦时", "kWh"], "千瓦时", 1, .other)
+        add(["袋", "瓶", "桶", "罐"], "包", 1, .count)
+        add(["m3/d", "m³/d", "立方米/天", "立方米/日"], "立方米/天", 1, .rate)
+        add(["吨/天", "t/d", "吨/日"], "吨/天", 1, .rate)
         add(["周"], "周", 1, .duration)
         add(["个月", "月"], "月", 1, .duration)
         add(["年"], "年", 1, .duration)
@@ -77,6 +82,11 @@ public enum UnitCatalogue {
                     return ValueUnit(text: written, base: entry.base, scale: entry.scale * factor, family: entry.family)
                 }
             }
+        }
+        // A counting word with a note in brackets: `50个(盒)`, `4台(套)`.
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")"), open != text.startIndex,
+           let entry = entries[String(text[..<open])] {
+            return ValueUnit(text: written, base: text, scale: entry.scale, family: entry.family)
         }
         // Rates: `次/天`, `元/台`, `人/次`.
         if let slash = text.firstIndex(of: "/"), slash != text.startIndex, text.index(after: slash) != text.endIndex {

@@ -72,6 +72,12 @@ struct ValueScanner {
 
     /// Reads a comparison symbol or word at the cursor.
     mutating func readLeadingComparison() -> Comparison? {
+        // `W85%`, `W%`: a `≥` rendered in the wrong font in some published PDFs.
+        if position < scalars.count, scalars[position] == "W",
+           position + 1 < scalars.count, scalars[position + 1] == "%" || Self.digit(scalars[position + 1]) != nil {
+            position += 1
+            return .garbled
+        }
         for (form, comparison) in Self.comparisonForms where hasPrefix(form, at: position) {
             position += form.count
             return comparison
