@@ -1,0 +1,57 @@
+/// Every check jixiao knows, by stable code. Codes never change meaning once published.
+public enum CheckCatalogue {
+    public static let all: [CheckDefinition] = [
+        // 目标申报
+        .init("DECL_CATEGORY_MISSING", .error, .targetDeclaration, "缺少必备的一级指标", "缺少一级指标“{category}”，{reason}"),
+        .init("DECL_CATEGORY_UNKNOWN", .warning, .targetDeclaration, "指标类别无法识别", "{level}指标“{label}”不在标准指标体系中，无法归类"),
+        .init("DECL_LEVEL_MISMATCH", .warning, .targetDeclaration, "二级指标放错一级", "二级指标“{level2}”不属于一级指标“{level1}”，按{layout}应属“{expected}”"),
+        .init("DECL_VALUE_MISSING", .error, .targetDeclaration, "指标值未填写", "指标“{name}”没有填写指标值"),
+        .init("DECL_TEMPLATE_UNFILLED", .error, .targetDeclaration, "指标值只有模板", "指标“{name}”的指标值“{value}”只有符号和单位，数值未填写"),
+        .init("DECL_NOT_QUANTIFIED", .warning, .targetDeclaration, "指标值未量化", "{level2}“{name}”的指标值“{value}”不是数值，{level2}应尽量量化"),
+        .init("DECL_FUNDS_SUM", .error, .targetDeclaration, "资金来源合计不符", "资金总额 {total} 不等于 当年财政拨款 {fiscal} + 上年结转 {carry} + 其他资金 {other} = {sum}（{unit}）"),
+        .init("DECL_FUNDS_MISSING", .warning, .targetDeclaration, "缺少项目资金", "没有填写项目资金总额"),
+        .init("DECL_COST_EXCEEDS_FUNDS", .error, .targetDeclaration, "成本目标超过项目资金", "成本指标“{name}”的目标 {cost} 元超过项目资金总额 {total} 元"),
+        .init("DECL_ANNUAL_GOAL_MISSING", .error, .targetDeclaration, "缺少年度目标", "没有填写年度总体目标"),
+        .init("DECL_DATES_ORDER", .error, .targetDeclaration, "计划日期颠倒", "计划完成日期 {end} 早于计划开始日期 {start}"),
+        .init("DECL_DUPLICATE_NAME", .warning, .targetDeclaration, "指标名称重复", "三级指标“{name}”在“{level2}”下出现 {count} 次"),
+        // 项目与部门自评
+        .init("EVAL_EXECUTION_MISSING", .error, .selfEvaluation, "缺少预算执行数据", "缺少{missing}，无法计算执行率和得分"),
+        .init("EVAL_RATE_MISMATCH", .error, .selfEvaluation, "执行率计算错误", "执行率印为 {printed}，按 全年执行数 {b} ÷ 全年预算数 {a} 应为 {computed}"),
+        .init("EVAL_EXECUTION_SCORE", .error, .selfEvaluation, "预算执行得分错误", "预算执行得分印为 {printed}，按规则应为 {computed}（{explanation}）"),
+        .init("EVAL_OVERSPENT", .warning, .selfEvaluation, "执行数超过预算数", "全年执行数 {b} 大于全年预算数 {a}，执行率 {rate}"),
+        .init("EVAL_TARGET_UNFILLED", .error, .selfEvaluation, "指标值未填写", "指标“{name}”的指标值“{value}”未填写数值，无法按公式评分"),
+        .init("EVAL_TEMPLATE_LEFTOVER", .warning, .selfEvaluation, "年初指标值只有模板", "指标“{name}”的年初指标值“{original}”数值未填写，评分按调整后指标值“{adjusted}”"),
+        .init("EVAL_ADJUSTED_WITHOUT_NOTE", .warning, .selfEvaluation, "调整指标值未说明", "指标“{name}”的指标值由“{original}”调整为“{adjusted}”，但没有说明调整原因"),
+        .init("EVAL_ACTUAL_MISSING", .error, .selfEvaluation, "实际完成值未填写", "指标“{name}”（分值 {weight}）没有填写实际完成值"),
+        .init("EVAL_SCORE_MISSING", .error, .selfEvaluation, "得分空白", "指标“{name}”有分值 {weight}，但得分空白；建议得分 {suggested}"),
+        .init("EVAL_SCORE_OVER_WEIGHT", .error, .selfEvaluation, "得分超过分值", "指标“{name}”得分 {score} 超过分值 {weight}"),
+        .init("EVAL_SCORE_OUT_OF_RANGE", .error, .selfEvaluation, "得分超出允许范围", "指标“{name}”得分 {score} 不在允许范围 {range} 内：{explanation}"),
+        .init("EVAL_SCORE_DIFFERS", .info, .selfEvaluation, "得分与建议不同", "指标“{name}”得分 {score}，建议得分 {suggested}：{explanation}"),
+        .init("EVAL_UNIT_MISMATCH", .warning, .selfEvaluation, "目标与实际单位不一致", "指标“{name}”的指标值“{target}”与实际完成值“{actual}”单位不一致（{targetUnit} / {actualUnit}）"),
+        .init("EVAL_DEVIATION_REASON_MISSING", .warning, .selfEvaluation, "缺少偏差原因", "指标“{name}”{situation}（{explanation}），但没有填写偏差原因分析"),
+        .init("EVAL_WEIGHT_MISSING", .error, .selfEvaluation, "缺少分值", "指标“{name}”没有分值"),
+        .init("EVAL_WEIGHTS_TOTAL", .error, .selfEvaluation, "分值合计不为100", "分值合计 {sum}（指标 {indicators} + 预算执行 {execution}），应为 100"),
+        .init("EVAL_LEVEL1_WEIGHT", .warning, .selfEvaluation, "一级指标分值与默认不同", "一级指标“{level1}”分值合计 {sum}，“{profile}”默认为 {default}"),
+        .init("EVAL_TOTAL_MISSING", .warning, .selfEvaluation, "总分空白", "没有填写总分；各项得分合计 {sum}，建议总分 {suggested}"),
+        .init("EVAL_TOTAL_SUM", .error, .selfEvaluation, "总分不等于各项得分之和", "总分印为 {printed}，各项得分合计 {sum}"),
+        .init("EVAL_TOTAL_DIFFERS", .info, .selfEvaluation, "总分与建议不同", "总分 {printed}，按“{profile}”建议总分 {suggested}"),
+        .init("EVAL_GRADE", .error, .selfEvaluation, "等级与总分不符", "总分 {total} 按“{profile}”应评为“{expected}”，表中为“{printed}”"),
+        .init("EVAL_GRADE_MISSING", .warning, .selfEvaluation, "未评等级", "没有填写自评等级；总分 {total} 按“{profile}”应为“{expected}”"),
+        .init("DEPT_GOAL_WITHOUT_INDICATORS", .warning, .departmentEvaluation, "目标没有指标", "目标{number}“{goal}”没有对应的绩效指标"),
+        .init("DEPT_GOAL_ACTUAL_MISSING", .warning, .departmentEvaluation, "目标未写完成情况", "目标{number}“{goal}”没有填写实际完成情况"),
+    ]
+
+    static let byCode: [String: CheckDefinition] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
+
+    /// The definition of a code.
+    public static func definition(_ code: String) -> CheckDefinition? { byCode[code] }
+
+    /// A finding of a catalogued check; the severity and message come from the catalogue.
+    static func finding(_ code: String, _ values: [String: String], at location: FindingLocation,
+                        outcome: CheckOutcome = .fail) -> Finding {
+        guard let definition = byCode[code] else {
+            preconditionFailure("check code \(code) is not in the catalogue")
+        }
+        return Finding(code: code, severity: definition.severity, outcome: outcome, message: definition.message(values), location: location)
+    }
+}

@@ -1,0 +1,45 @@
+/// A check of the catalogue: stable code, severity, and a Chinese message template whose
+/// `{placeholders}` are filled with the numbers of each finding.
+public struct CheckDefinition: Sendable, Hashable, Codable {
+    public var code: String
+    public var severity: Severity
+    public var family: CheckFamily
+    /// Short Chinese title.
+    public var title: String
+    /// Message template, e.g. `总分印为 {printed}，各项得分合计 {sum}`.
+    public var template: String
+
+    public init(_ code: String, _ severity: Severity, _ family: CheckFamily, _ title: String, _ template: String) {
+        self.code = code
+        self.severity = severity
+        self.family = family
+        self.title = title
+        self.template = template
+    }
+
+    /// The template with its placeholders replaced; unknown placeholders stay visible.
+    public func message(_ values: [String: String]) -> String {
+        var text = template
+        for (key, value) in values {
+            text = text.replacingOccurrences(of: "{\(key)}", with: value)
+        }
+        return text
+    }
+}
+
+/// Families of checks (domain.md §5).
+public enum CheckFamily: String, Sendable, Hashable, Codable, CaseIterable {
+    case targetDeclaration = "target_declaration"
+    case selfEvaluation = "self_evaluation"
+    case departmentEvaluation = "department_evaluation"
+
+    public var chineseName: String {
+        switch self {
+        case .targetDeclaration: return "目标申报审核"
+        case .selfEvaluation: return "自评审核"
+        case .departmentEvaluation: return "部门整体自评审核"
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,38 @@
+/// The result of checking: the findings to show and how often each check passed, failed,
+/// did not apply or lacked data.
+public struct CheckRun: Sendable, Hashable {
+    public var findings: [Finding] = []
+    /// Outcome counts per check code.
+    public var tallies: [String: [CheckOutcome: Int]] = [:]
+
+    public init() {}
+
+    /// Records an outcome; a failure or missing data adds its finding.
+    mutating func record(_ code: String, _ outcome: CheckOutcome, _ values: @autoclosure () -> [String: String] = [:],
+                         at location: @autoclosure () -> FindingLocation) {
+        tallies[code, default: [:]][outcome, default: 0] += 1
+        if outcome == .fail || outcome == .insufficientData {
+            findings.append(CheckCatalogue.finding(code, values(), at: location(), outcome: outcome))
+        }
+    }
+
+    /// Records a pass, or a failure when `failed` is true.
+    mutating func expect(_ code: String, failed: Bool, _ values: @autoclosure () -> [String: String],
+                         at location: @autoclosure () -> FindingLocation) {
+        record(code, failed ? .fail : .pass, values(), at: location())
+    }
+
+    public mutating func merge(_ other: CheckRun) {
+        findings += other.findings
+        for (code, counts) in other.tallies {
+            for (outcome, n) in counts { tallies[code, default: [:]][outcome, default: 0] += n }
+        }
+    }
+
+    /// Findings counted by severity.
+    public var countsBySeverity: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        return counts
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+extension FormChecker {
+    func checkExecution(_ execution: BudgetExecution?, score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
+        let field = at(place, field: "预算执行情况", source: execution?.source)
+        guard let execution, let e = score.execution, e.rule != .executionMissing else {
+            var missing: [String] = []
+            if execution?.annualBudget == nil { missing.append("全年预算数") }
+            if execution?.executed == nil { missing.append("全年执行数") }
+            run.record("EVAL_EXECUTION_MISSING", .insufficientData, ["missing": missing.joined(separator: "和")], at: field)
+            return
+        }
+        run.record("EVAL_EXECUTION_MISSING", .pass, at: field)
+        guard e.rule == .executionRate, let rate = e.rate, let a = e.annualBudget, let b = e.executed else { return }
+        if let printed = execution.reportedRate {
+            // `98.1%` or `100` are percentages; `0.98` is a fraction.
+            let asPercent = printed.isPercent || printed.value > Decimal(string: "1.5")!
+            let computed = asPercent ? rate * 100 : rate
+            let computedText = asPercent ? (rate * 100).fixedText(places: max(printed.places, 2)) + "%" : rate.fixedText(places: 4)
+            run.expect("EVAL_RATE_MISMATCH", failed: !printed.agrees(with: computed),
+                       ["printed": printed.description, "a": a.plainText, "b": b.plainText, "computed": computedText], at: field)
+        } else {
+            run.record("EVAL_RATE_MISMATCH", .notApplicable, at: field)
+        }
+        if let printed = execution.reportedScore, let exact = e.exact {
+            run.expect("EVAL_EXECUTION_SCORE", failed: !printed.agrees(with: exact),
+                       ["printed": printed.description, "computed": (e.suggested ?? exact).plainText, "explanation": e.explanation], at: field)
+        } else {
+            run.record("EVAL_EXECUTION_SCORE", .insufficientData,
+                       ["printed": "空白", "computed": e.suggested?.plainText ?? "—", "explanation": e.explanation], at: field)
+        }
+        run.expect("EVAL_OVERSPENT", failed: e.overspent, ["a": a.plainText, "b": b.plainText, "rate": rate.percentText()], at: field)
+    }
+
+    static let offTargetRules: Set<ScoringRule> = [
+        .positivePartial, .reversePartial, .reverseLinear, .equalityDeviation, .equalityZero, .timeLate,
+        .qualitativePartial, .qualitativeFailed, .overAchievementFull, .overAchievementDeducted,
+    ]
+
+    func checkIndicators(_ indicators: [Indicator], score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
+        for (i, s) in zip(indicators, score.indicators) {
+            let here = at(place, indicator: i)
+            guard s.isApplicable else { continue }
+            guard let weight = i.weight else {
+                run.record("EVAL_WEIGHT_MISSING", .fail, ["name": i.name], at: here)
+                continue
+            }
+            run.record("EVAL_WEIGHT_MISSING", .pass, at: here)
+            let target = i.effectiveTarget
+            if let target, target.kind == .unfilledTemplate || target.kind == .empty {
+                run.record("EVAL_TARGET_UNFILLED", .fail, ["name": i.name, "value": target.text], at: here)
+            } else {
+                run.record("EVAL_TARGET_UNFILLED", .pass, at: here)
+            }
+            if let original = i.target, let adjusted = i.adjustedTarget, adjusted.isFilled {
+                if original.kind == .unfilledTemplate {
+                    run.record("EVAL_TEMPLATE_LEFTOVER", .fail, ["name": i.name, "original": original.text, "adjusted": adjusted.text], at: here)
+                } else if original.isFilled, ValueScanner(original.text).scalars != ValueScanner(adjusted.text).scalars {
+                    let noted = !(i.deviationReason ?? "").isEmpty || !(i.qualitativeNote ?? "").isEmpty
+                    run.expect("EVAL_ADJUSTED_WITHOUT_NOTE", failed: !noted,
+                               ["name": i.name, "original": original.text, "adjusted": adjusted.text], at: here)
+                }
+            }
+            let actual = i.actual
+            let hasActual = actual?.isFilled == true
+            run.expect("EVAL_ACTUAL_MISSING", failed: !hasActual, ["name": i.name, "weight": weight.description], at: here)
+            if let t = target?.unit, let a = actual?.unit, target?.kind == .quantitative, actual?.kind == .quantitative {
+                run.expect("EVAL_UNIT_MISMATCH", failed: !t.isComparable(with: a),
+                           ["name": i.name, "target": target?.text ?? "", "actual": actual?.text ?? "", "targetUnit": t.text, "actualUnit": a.text], at: here)
+            }
+            checkReportedScore(i, weight: weight, score: s, here: here, into: &run)
+            if Self.offTargetRules.contains(s.rule) || (i.reportedScore.map { $0.value < weight.value } ?? false) {
+                let situation = s.rule == .overAchievementFull || s.rule == .overAchievementDeducted ? "超额完成" : "未完全达成或未得满分"
+                run.expect("EVAL_DEVIATION_REASON_MISSING", failed: (i.deviationReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                           ["name": i.name, "situation": situation, "explanation": s.explanation], at: here)
+            }
+        }
+    }
+
+    func checkReportedScore(_ i: Indicator, weight: PrintedNumber, score s: IndicatorScore, here: FindingLocation, into run: inout CheckRun) {
+        guard let reported = i.reportedScore else {
+            run.record("EVAL_SCORE_MISSING", .fail, ["name": i.name, "weight": weight.description, "suggested": s.suggested?.plainText ?? "—"], at: here)
+            return
+        }
+        run.record("EVAL_SCORE_MISSING", .pass, at: here)
+        let over = reported.value > weight.value
+        run.expect("EVAL_SCORE_OVER_WEIGHT", failed: over, ["name": i.name, "score": reported.description, "weight": weight.description], at: here)
+        if over { return }
+        let inRange = s.allows(reported)
+        run.expect("EVAL_SCORE_OUT_OF_RANGE", failed: !inRange,
+                   ["name": i.name, "score": reported.description, "range": s.rangeText, "explanation": s.explanation], at: here)
+        if inRange, let exact = s.exact, s.suggested != nil {
+            run.expect("EVAL_SCORE_DIFFERS", failed: !reported.agrees(with: exact),
+                       ["name": i.name, "score": reported.description, "suggested": s.suggested!.plainText, "explanation": s.explanation], at: here)
+        }
+    }
+
+    func checkTotals(indicators: [Indicator], execution: BudgetExecution?, total: PrintedNumber?, grade: String?,
+                     score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
+        let executionWeight = execution?.weight?.value ?? 0
+        let indicatorWeights = score.weightTotal - executionWeight
+        let tolerance = profile.weightTolerance ?? 0
+        let gap = score.weightTotal - 100
+        run.expect("EVAL_WEIGHTS_TOTAL", failed: (gap < 0 ? -gap : gap) > tolerance,
+                   ["sum": score.weightTotal.plainText, "indicators": indicatorWeights.plainText, "execution": executionWeight.plainText],
+                   at: at(place, field: "分值"))
+        var byLevel1: [Level1Category: Decimal] = [:]
+        for i in indicators { if let l1 = i.level1, let w = i.weight?.value { byLevel1[l1, default: 0] += w } }
+        if byLevel1[.cost] != nil, profile.weights.cost == nil, let c = byLevel1.removeValue(forKey: .cost) {
+            byLevel1[.output, default: 0] += c  // 成本 counted with 产出 when the profile has no separate weight
+        }
+        for (level1, sum) in byLevel1.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let standard = profile.weights.weight(of: level1) else { continue }
+            let gap = sum - standard
+            run.expect("EVAL_LEVEL1_WEIGHT", failed: (gap < 0 ? -gap : gap) > tolerance,
+                       ["level1": level1.chineseName, "sum": sum.plainText, "profile": profile.name, "default": standard.plainText],
+                       at: at(place, field: "分值"))
+        }
+        let sumText = score.reportedSum?.plainText ?? "—"
+        guard let total else {
+            run.record("EVAL_TOTAL_MISSING", .fail, ["sum": sumText, "suggested": score.suggestedTotal.plainText], at: at(place, field: "总分"))
+            return
+        }
+        if let sum = score.reportedSum {
+            run.expect("EVAL_TOTAL_SUM", failed: !total.agrees(with: sum), ["printed": total.description, "sum": sumText], at: at(place, field: "总分"))
+        } else {
+            run.record("EVAL_TOTAL_SUM", .insufficientData, ["printed": total.description, "sum": "（各项得分均为空白）"], at: at(place, field: "总分"))
+        }
+        run.expect("EVAL_TOTAL_DIFFERS", failed: !total.agrees(with: score.suggestedTotal),
+                   ["printed": total.description, "profile": profile.name, "suggested": score.suggestedTotal.plainText], at: at(place, field: "总分"))
+        guard let expected = profile.grade(for: total.value) else { return }
+        guard let grade, !grade.trimmingCharacters(in: .whitespaces).isEmpty else {
+            run.record("EVAL_GRADE_MISSING", .fail, ["total": total.description, "profile": profile.name, "expected": expected.rawValue], at: at(place, field: "自评等级"))
+            return
+        }
+        run.expect("EVAL_GRADE", failed: Grade(text: grade) != expected,
+                   ["total": total.description, "profile": profile.name, "expected": expected.rawValue, "printed": grade], at: at(place, field: "自评等级"))
+    }
+
+    func checkGoals(_ e: DepartmentEvaluation, place: FindingLocation, into run: inout CheckRun) {
+        let numbered = Set(e.indicators.compactMap(\.goalNumber))
+        for goal in e.goals {
+            guard let number = goal.number else { continue }
+            let here = at(place, field: "目标\(number)", source: goal.source)
+            let short = String(goal.target.prefix(24)) + (goal.target.count > 24 ? "…" : "")
+            run.expect("DEPT_GOAL_WITHOUT_INDICATORS", failed: !numbered.contains(number), ["number": "\(number)", "goal": short], at: here)
+            run.expect("DEPT_GOAL_ACTUAL_MISSING", failed: (goal.actual ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                       ["number": "\(number)", "goal": short], at: here)
+        }
+    }
+}
