@@ -1,0 +1,64 @@
+import Foundation
+import JixiaoCore
+
+/// The `check` output: findings of every form, with counts by severity.
+public struct CheckReport: Sendable, Codable {
+    public var file: String
+    public var profile: String
+    public var profileName: String
+    public var formCount: Int
+    public var findings: [Finding]
+    public var summary: Summary
+
+    public struct Summary: Sendable, Codable {
+        public var error: Int
+        public var warning: Int
+        public var info: Int
+        /// Checks applied, by outcome.
+        public var outcomes: [String: Int]
+    }
+
+    public init(document: InterchangeDocument, file: String, profile: ScoringProfile) {
+        self.file = file
+        self.profile = profile.id
+        profileName = profile.name
+        formCount = document.forms.count
+        var run = FormChecker(profile: profile).check(document.forms)
+        for index in run.findings.indices where run.findings[index].location.source?.file == nil {
+            if run.findings[index].location.source != nil { run.findings[index].location.source?.file = file }
+        }
+        findings = run.findings
+        let counts = run.countsBySeverity
+        var outcomes: [String: Int] = [:]
+        for (_, byOutcome) in run.tallies { for (outcome, n) in byOutcome { outcomes[outcome.rawValue, default: 0] += n } }
+        summary = Summary(error: counts[.error] ?? 0, warning: counts[.warning] ?? 0, info: counts[.info] ?? 0, outcomes: outcomes)
+    }
+
+    public func json() throws -> String {
+        String(decoding: try InterchangeCodec.makeEncoder().encode(self), as: UTF8.self)
+    }
+
+    /// Grouped by form; `color` adds ANSI colours (only for a terminal).
+    public func text(color: Bool = false) -> String {
+        func paint(_ text: String, _ severity: Severity) -> String {
+            guard color else { return text }
+            let code = severity == .error ? "31" : (severity == .warning ? "33" : "36")
+            return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        }
+        var out = "文件：\(file)\n评分规则：\(profileName)（\(profile)）\n表单 \(formCount) 份\n"
+        let grouped = Dictionary(grouping: findings) { $0.location.formIndex ?? -1 }
+        for key in grouped.keys.sorted() {
+            let items = grouped[key]!.sorted { ($0.severity, $0.location.source?.line ?? 0) < ($1.severity, $1.location.source?.line ?? 0) }
+            let title = items.first?.location.form ?? "（文件）"
+            out += "\n【\(key + 1)】\(title)\n"
+            for f in items {
+                var place = ""
+                if let line = f.location.source?.line { place = "第\(line)行 " }
+                out += "  " + paint("[\(f.severity.chineseName)]", f.severity) + " \(f.code) \(place)\(f.message)\n"
+            }
+        }
+        if findings.isEmpty { out += "\n未发现问题。\n" }
+        out += "\n合计：错误 \(summary.error) 项，警告 \(summary.warning) 项，提示 \(summary.info) 项\n"
+        return out
+    }
+}

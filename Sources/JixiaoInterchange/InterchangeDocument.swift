@@ -1,0 +1,43 @@
+import Foundation
+import JixiaoCore
+
+/// The jixiao interchange document: the forms of one file, as JSON (docs/interchange.md).
+public struct InterchangeDocument: Sendable, Hashable, Codable {
+    /// Always `jixiao-interchange`.
+    public var format: String
+    /// Format version; this reader understands 1.
+    public var version: Int
+    /// A title for the whole document (optional).
+    public var title: String?
+    /// Where the forms came from (a file name, a URL) (optional).
+    public var origin: String?
+    public var forms: [EvaluationForm]
+
+    public static let formatName = "jixiao-interchange"
+    public static let currentVersion = 1
+
+    public init(title: String? = nil, origin: String? = nil, forms: [EvaluationForm]) {
+        format = Self.formatName
+        version = Self.currentVersion
+        self.title = title
+        self.origin = origin
+        self.forms = forms
+    }
+
+    /// Completes what the JSON may leave out: canonical categories from labels.
+    public mutating func normalise() {
+        forms = forms.map { form in
+            switch form {
+            case .targetDeclaration(var d):
+                d.indicators = d.indicators.map { var i = $0; i.classify(layout: d.layout); return i }
+                return .targetDeclaration(d)
+            case .projectSelfEvaluation(var e):
+                e.indicators = e.indicators.map { var i = $0; i.classify(layout: e.layout); return i }
+                return .projectSelfEvaluation(e)
+            case .departmentEvaluation(var e):
+                e.indicators = e.indicators.map { var i = $0; i.classify(layout: e.layout); return i }
+                return .departmentEvaluation(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+/// Whole-job measurement, run on demand in a release build: parse and score N indicators.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "性能测量：解析并评分 N 个指标（请用 release 构建：swift run -c release jixiao bench）。")
+
+    @Option(name: .long, help: "指标个数")
+    var count: Int = 1_000_000
+
+    @Option(name: .long, help: "评分规则")
+    var profile: String = ProfileLibrary.defaultID
+
+    /// Target, actual and weight triples in the shapes the published forms use.
+    static let pool: [(String, String, String, String)] = [
+        ("≥15000.00(公里)", "16230公里", "10", "数量指标"), ("=100.00(%)", "=100%", "5", "质量指标"),
+        ("≤70万元", "67.5万元", "0.55", "成本指标"), ("≥2000个", "2017人", "0.55", "数量指标"),
+        ("2024年12月底前", "2024年12月20日", "5", "时效指标"), ("满意", "满意", "10", "服务对象满意度"),
+        ("≥90%", "98.40%", "10", "服务对象满意度"), ("=8次/天", "10次/天", "10", "数量指标"),
+        ("≤20万元", "23.85万元", "3", "成本指标"), ("≥100家", "90家", "5", "数量指标"),
+        ("保障", "达成预期指标", "15", "社会效益"), ("6月", "如期指标并具", "5", "时效指标"),
+        ("≥%", "≥85%", "10", "服务对象满意度"), ("每月", "达成预期指标", "1", "时效指标"),
+        ("9,028,372.00", "9,028,372.00", "10", "成本指标"), ("不少于20%", "25%", "5", "质量指标"),
+    ]
+
+    func run() throws {
+        let profile = try ProfileLibrary.profile(id: profile)
+        let scorer = IndicatorScorer(profile: profile)
+        // Inputs differ from one indicator to the next, as in real data: a running number is appended.
+        var targets: [String] = []
+        var actuals: [String] = []
+        var weights: [PrintedNumber] = []
+        var level2: [Level2Category?] = []
+        targets.reserveCapacity(count)
+        actuals.reserveCapacity(count)
+        let weightPool = Self.pool.map { PrintedNumber(text: $0.2)! }
+        for i in 0..<count {
+            let p = Self.pool[i % Self.pool.count]
+            let n = i % 97
+            if p.0.hasSuffix("%") || p.0.hasSuffix(")") || p.0.contains("年") || p.0.contains("月") || !p.0.contains(where: \.isNumber) {
+                targets.append(p.0)
+                actuals.append(p.1)
+            } else {
+                targets.append(p.0 + "")
+                actuals.append(p.1.replacingOccurrences(of: "0", with: "\(n % 10)", options: [], range: p.1.range(of: "0")))
+            }
+            weights.append(weightPool[i % Self.pool.count])
+            level2.append(Level2Category.classify(p.3))
+        }
+
+        // Baseline in the same run: reading every byte of the same strings.
+        var start = Date()
+        var bytes = 0
+        for i in 0..<count { bytes &+= targets[i].utf8.reduce(0) { $0 &+ Int($1) } &+ actuals[i].utf8.reduce(0) { $0 &+ Int($1) } }
+        let baseline = Date().timeIntervalSince(start)
+
+        start = Date()
+        var checksum = Decimal(0)
+        var scored = 0
+        for i in 0..<count {
+            let indicator = Indicator(level2: level2[i], name: "指标", target: IndicatorValueParser.parse(targets[i]),
+                                      actual: IndicatorValueParser.parse(actuals[i]), weight: weights[i])
+            let s = scorer.score(indicator, fiscalYear: 2024)
+            if s.suggested != nil { scored += 1 }
+            if i % 1000 == 0 { checksum += s.suggested ?? 0 }
+        }
+        let elapsed = Date().timeIntervalSince(start)
+
+        let explainCount = min(count, 100_000)
+        start = Date()
+        var characters = 0
+        for i in 0..<explainCount {
+            let indicator = Indicator(level2: level2[i], name: "指标", target: IndicatorValueParser.parse(targets[i]),
+                                      actual: IndicatorValueParser.parse(actuals[i]), weight: weights[i])
+            characters &+= scorer.score(indicator, fiscalYear: 2024).explanation.utf8.count
+        }
+        let explainElapsed = Date().timeIntervalSince(start)
+
+        let rate = Double(count) / elapsed
+        print("评分规则 \(profile.id)，指标 \(count) 个（\(scored) 个得出建议得分，校验和 \(checksum)）")
+        print(String(format: "解析＋评分：%.3f 秒，%.0f 个指标/秒（单核）", elapsed, rate))
+        print(String(format: "基准（逐字节读取同样的字符串）：%.3f 秒；解析＋评分为基准的 %.1f 倍", baseline, elapsed / max(baseline, 1e-9)))
+        print(String(format: "解析＋评分＋生成中文说明：%d 个 %.3f 秒，%.0f 个指标/秒（%d 字节说明）",
+                     explainCount, explainElapsed, Double(explainCount) / explainElapsed, characters))
+        _ = bytes
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoInterchange
+
+/// The jixiao command-line tool: thin wrappers around the libraries.
+@main
+struct Jixiao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "jixiao 预算绩效管理：评分、审核、评分规则。",
+        discussion: "文件格式为 jixiao 交换格式（JSON），见 docs/interchange.md。",
+        version: "0.1.0",
+        subcommands: [ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self]
+    )
+}
+
+/// Output formats of the reporting commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Options shared by `score` and `check`.
+struct DocumentOptions: ParsableArguments {
+    @Argument(help: "要处理的文件（jixiao 交换格式 JSON）")
+    var file: String
+
+    @Option(name: .long, help: "评分规则（national、shanxi，或评分规则 JSON 文件的路径）")
+    var profile: String = ProfileLibrary.defaultID
+
+    @Option(name: .long, help: "输出格式：text（终端表格）或 json（供程序使用）")
+    var format: OutputFormat = .text
+
+    /// Loads the profile and the document, or ends the program with exit code 2 and a Chinese message.
+    func load() throws -> (ScoringProfile, InterchangeDocument) {
+        let profile: ScoringProfile
+        do {
+            if profile_isPath {
+                profile = try ProfileLibrary.load(contentsOf: URL(fileURLWithPath: self.profile))
+            } else {
+                profile = try ProfileLibrary.profile(id: self.profile)
+            }
+        } catch let error as ProfileError {
+            throw Failure.unusable(error.description)
+        }
+        do {
+            return (profile, try InterchangeCodec.read(path: file))
+        } catch let error as InterchangeError {
+            throw Failure.unusable(error.description)
+        }
+    }
+
+    var profile_isPath: Bool { profile.hasSuffix(".json") || profile.contains("/") }
+}
+
+/// Ends the program on unusable input: the message goes to standard error, the exit code is 2.
+enum Failure: Error {
+    case unusable(String)
+
+    static func exit(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("jixiao：" + message + "\n").utf8))
+        return ExitCode(2)
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning `Failure` into exit code 2.
+    func guarded(_ body: () throws -> Void) throws {
+        do { try body() } catch Failure.unusable(let message) { throw Failure.exit(message) }
+    }
+}
+
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
