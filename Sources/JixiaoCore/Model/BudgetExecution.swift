@@ -2,7 +2,7 @@ import Foundation
 
 /// 预算执行情况 of a self-evaluation: A (全年预算数), B (全年执行数), the rate and its points.
 public struct BudgetExecution: Sendable, Hashable, Codable {
-    public var unit: MoneyUnit
+    @Default<TenThousandYuanByDefault> public var unit: MoneyUnit
     /// 年初预算数
     public var initialBudget: PrintedNumber?
     /// 目标申报数 (regions that split 年初预算数)
@@ -24,7 +24,7 @@ public struct BudgetExecution: Sendable, Hashable, Codable {
     /// 偏差原因 of the funds block.
     public var deviationReason: String?
     /// Rows under the total: 当年财政拨款, 上年结转资金, 其他资金 …
-    public var breakdown: [BudgetExecutionRow]
+    @Default<EmptyList<BudgetExecutionRow>> public var breakdown: [BudgetExecutionRow]
     public var source: SourceLocation?
 
     public init(unit: MoneyUnit = .tenThousandYuan, initialBudget: PrintedNumber? = nil, declaredBudget: PrintedNumber? = nil,

@@ -6,10 +6,10 @@ public struct DepartmentEvaluation: Sendable, Hashable, Codable {
     /// 偏差原因分析及改进措施 of the execution block.
     public var deviationReason: String?
     /// Numbered goals (目标1 … 目标N) with completion text.
-    public var goals: [Goal]
-    public var layout: IndicatorLayout
+    @Default<EmptyList<Goal>> public var goals: [Goal]
+    @Default<ClassicLayoutByDefault> public var layout: IndicatorLayout
     /// Indicators of all goals; each names its goal with `goalNumber`.
-    public var indicators: [Indicator]
+    @Default<EmptyList<Indicator>> public var indicators: [Indicator]
     public var reportedTotal: PrintedNumber?
     public var reportedGrade: String?
     /// 自评结论.

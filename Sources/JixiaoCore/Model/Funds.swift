@@ -2,7 +2,7 @@ import Foundation
 
 /// 项目资金 in a target declaration: 资金总额 = 财政拨款 + 上年结转 + 其他资金.
 public struct Funds: Sendable, Hashable, Codable {
-    public var unit: MoneyUnit
+    @Default<YuanByDefault> public var unit: MoneyUnit
     /// 项目资金总额 / 年度资金申请总额
     public var total: PrintedNumber?
     /// 当年财政拨款 (财政资金)

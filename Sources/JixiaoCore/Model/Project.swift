@@ -16,7 +16,7 @@ public struct Project: Sendable, Hashable, Codable {
     /// 项目负责人 and 联系电话.
     public var manager: String?
     public var phone: String?
-    public var subTasks: [SubTask]
+    @Default<EmptyList<SubTask>> public var subTasks: [SubTask]
 
     public init(name: String, nature: String? = nil, category: String? = nil, department: Organisation? = nil,
                 unit: Organisation? = nil, plannedStart: String? = nil, plannedEnd: String? = nil, fiscalYear: Int? = nil,

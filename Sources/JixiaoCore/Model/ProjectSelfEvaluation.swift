@@ -3,14 +3,14 @@ public struct ProjectSelfEvaluation: Sendable, Hashable, Codable {
     public var project: Project
     public var execution: BudgetExecution?
     /// 年度总体目标: 预期目标 and 实际完成情况.
-    public var goals: [Goal]
-    public var layout: IndicatorLayout
-    public var indicators: [Indicator]
+    @Default<EmptyList<Goal>> public var goals: [Goal]
+    @Default<ClassicLayoutByDefault> public var layout: IndicatorLayout
+    @Default<EmptyList<Indicator>> public var indicators: [Indicator]
     /// 总分 as printed.
     public var reportedTotal: PrintedNumber?
     /// 自评等级 as printed.
     public var reportedGrade: String?
-    public var analysis: [AnalysisText]
+    @Default<EmptyList<AnalysisText>> public var analysis: [AnalysisText]
     /// 填表人, 联系电话, 填写日期.
     public var filledBy: String?
     public var phone: String?

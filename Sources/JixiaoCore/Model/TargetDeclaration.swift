@@ -6,8 +6,8 @@ public struct TargetDeclaration: Sendable, Hashable, Codable {
     public var overallGoal: String?
     /// 年度总体目标.
     public var annualGoal: String?
-    public var layout: IndicatorLayout
-    public var indicators: [Indicator]
+    @Default<ClassicLayoutByDefault> public var layout: IndicatorLayout
+    @Default<EmptyList<Indicator>> public var indicators: [Indicator]
     public var source: SourceLocation?
 
     public init(project: Project, funds: Funds? = nil, overallGoal: String? = nil, annualGoal: String? = nil,

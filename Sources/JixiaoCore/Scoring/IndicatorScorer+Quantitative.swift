@@ -13,19 +13,18 @@ extension IndicatorScorer {
                 return range(.unitMismatch, weightValue, notes: ["目标单位“\(tu.text)”与实际单位“\(au.text)”不可比，需人工评分"])
             }
         }
-        guard let tm = target.magnitude.flatMap(ExactDecimal.init), let am = actual.magnitude.flatMap(ExactDecimal.init),
-              let ts = ExactDecimal((targetUnit ?? actualUnit)?.multiplier ?? 1), let asc = ExactDecimal(actualUnit?.multiplier ?? 1),
+        guard let tm = target.exactMagnitude ?? target.magnitude.flatMap(ExactDecimal.init),
+              let am = actual.exactMagnitude ?? actual.magnitude.flatMap(ExactDecimal.init),
+              let ts = Self.exactScale((targetUnit ?? actualUnit)?.multiplier), let asc = Self.exactScale(actualUnit?.multiplier),
               let t = ExactDecimal.product(tm, ts), let a = ExactDecimal.product(am, asc)
         else { return range(.unitMismatch, weightValue, notes: ["数值超出可计算范围"]) }
-        if actual.comparison != nil, actual.comparison != .equal {
-            notes.append("实际完成值带比较符号“\(actual.comparison!.rawValue)”，按其数值计")
+        if let c = actual.comparison, c != .equal {
+            notes.append("实际完成值带比较符号“\(c.rawValue)”，按其数值计")
         }
-        let unitText = (targetUnit ?? actualUnit)?.base
         // Show figures in the target's own unit: 70 ÷ 80, not 700000 ÷ 800000.
-        let shownScale = (targetUnit ?? actualUnit)?.multiplier ?? 1
-        var terms = ScoreTerms(actual: a.decimal / (shownScale == 1 ? 1 : shownScale), target: tm.decimal,
-                               unit: (targetUnit ?? actualUnit)?.text ?? unitText, actualText: actual.text, targetText: target.text)
-        if shownScale != 1, ExactDecimal.compare(ts, asc) == 0 { terms.actual = am.decimal }
+        let shownActual = ExactDecimal.compare(ts, asc) == 0 ? am : (ExactDecimal.productQuotient(a, .one, ts, places: Self.exactPlaces) ?? a)
+        var terms = ScoreTerms(actual: shownActual.decimal, target: tm.decimal,
+                               unit: (targetUnit ?? actualUnit)?.text, actualText: actual.text, targetText: target.text)
         let direction = target.comparison?.direction ?? .equality
 
         switch direction {
@@ -99,6 +98,16 @@ extension IndicatorScorer {
             }
         }
         return finish(metRule, direction, weightValue: weightValue, exact: w, terms: terms, notes: notes)
+    }
+}
+
+extension IndicatorScorer {
+    /// Unit scales are 1 or powers of ten; the common ones are answered without conversion.
+    static func exactScale(_ scale: Decimal?) -> ExactDecimal? {
+        guard let scale else { return .one }
+        if scale == 1 { return .one }
+        if scale == 10_000 { return ExactDecimal(mantissa: 1, exponent: 4) }
+        return ExactDecimal(scale)
     }
 }
 

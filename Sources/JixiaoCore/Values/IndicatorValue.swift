@@ -14,6 +14,8 @@ public struct IndicatorValue: Sendable, Hashable, Codable {
     public var schedule: String?
     /// Remarks of the parser: what it had to guess or tolerate, in Chinese.
     public var notes: [String]
+    /// The magnitude as an exact integer pair, kept by the parser for fast scoring.
+    var exactMagnitude: ExactDecimal?
 
     public init(
         text: String, kind: ValueKind, comparison: Comparison? = nil, magnitude: Decimal? = nil,
@@ -46,5 +48,34 @@ public struct IndicatorValue: Sendable, Hashable, Codable {
         case .empty, .unfilledTemplate: return false
         default: return true
         }
+    }
+}
+
+extension IndicatorValue {
+    private enum CodingKeys: String, CodingKey {
+        case text, kind, comparison, magnitude, unit, deadline, schedule, notes
+    }
+
+    /// Reads a plain string (`"≥12个"`) or an object with `text`. The typed fields are always
+    /// derived again from the text, so a document cannot carry a parse that contradicts its words.
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            self = IndicatorValueParser.parse(text)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = IndicatorValueParser.parse(try container.decode(String.self, forKey: .text))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(comparison, forKey: .comparison)
+        try container.encodeIfPresent(magnitude?.plainText, forKey: .magnitude)
+        try container.encodeIfPresent(unit, forKey: .unit)
+        try container.encodeIfPresent(deadline, forKey: .deadline)
+        try container.encodeIfPresent(schedule, forKey: .schedule)
+        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
     }
 }

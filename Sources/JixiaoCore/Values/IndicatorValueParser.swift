@@ -26,10 +26,9 @@ public enum IndicatorValueParser {
         if comparison == .garbled {
             notes.append("比较符号“\(scanner.scalars[scanner.position - 1])”疑为“≥”或“=”的错误渲染，按等值处理")
         }
-        let approximate = scanner.skip(prefixes: ["约", "大约", "近"])
-        let numberStart = scanner.position
+        let approximate = scanner.skip(Self.approximatePrefixes)
         if let number = scanner.readNumber() {
-            if scanner.skip(prefixes: ["余", "多"]) || approximate {
+            if scanner.skip(Self.approximateSuffixes) || approximate {
                 notes.append("约数，按所写数字计")
             }
             var rest = Array(s[scanner.position...])
@@ -39,13 +38,16 @@ public enum IndicatorValueParser {
             }
             let unitText = String(String.UnicodeScalarView(rest))
             if unitText.isEmpty {
-                return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, notes: notes)
+                var value = IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, notes: notes)
+                value.exactMagnitude = scanner.lastExact
+                return value
             }
             if let unit = UnitCatalogue.unit(for: unitText) {
-                return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, unit: unit, notes: notes)
+                var value = IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, unit: unit, notes: notes)
+                value.exactMagnitude = scanner.lastExact
+                return value
             }
             if let value = parseRelativeSchedule(s, text: text) { return value }
-            _ = numberStart
             notes.append("含数字但不是“数值＋单位”的写法，按定性处理")
             return IndicatorValue(text: text, kind: .qualitative, comparison: comparison, notes: notes)
         }
@@ -53,10 +55,11 @@ public enum IndicatorValueParser {
         // No number.
         let rest = String(String.UnicodeScalarView(s[scanner.position...]))
         if comparison != nil {
-            if rest.isEmpty || UnitCatalogue.unit(for: rest) != nil {
+            let unit = rest.isEmpty ? nil : UnitCatalogue.unit(for: rest)
+            if rest.isEmpty || unit != nil {
                 return IndicatorValue(
                     text: text, kind: .unfilledTemplate, comparison: comparison,
-                    unit: rest.isEmpty ? nil : UnitCatalogue.unit(for: rest),
+                    unit: unit,
                     notes: notes + ["只有比较符号和单位，数值未填写"])
             }
             notes.append("有比较词但没有数值，按定性处理")
@@ -77,15 +80,14 @@ public enum IndicatorValueParser {
         return notApplicableForms.contains(String(String.UnicodeScalarView(s)))
     }
 
+    static let approximatePrefixes = ScalarWords(["大约", "约", "近"])
+    static let approximateSuffixes = ScalarWords(["余", "多"])
+    static let trailingWords = ScalarWords(["及以上", "以上", "及以下", "以下", "以内", "之内"])
+    static let trailingComparisons: [Comparison] = [.atLeast, .atLeast, .atMost, .atMost, .atMost, .atMost]
+
     /// `以上` → ≥, `以内` / `以下` / `之内` → ≤ at the end of the text; the length removed.
     static func trailingComparison(_ s: [Unicode.Scalar]) -> (Comparison, Int)? {
-        let endings: [(String, Comparison)] = [
-            ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost),
-            ("以内", .atMost), ("之内", .atMost),
-        ]
-        for (word, comparison) in endings where ValueScanner.hasSuffix(s, word) {
-            return (comparison, word.unicodeScalars.count)
-        }
-        return nil
+        guard let n = trailingWords.suffix(of: s) else { return nil }
+        return (trailingComparisons[n], trailingWords.words[n].count)
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 struct ValueScanner {
     private(set) var scalars: [Unicode.Scalar]
     var position: Int = 0
+    /// The exact form of the last number read, when it fits 18 digits.
+    var lastExact: ExactDecimal?
 
     init(_ text: String) {
         var folded: [Unicode.Scalar] = []
@@ -47,16 +49,11 @@ struct ValueScanner {
         return true
     }
 
-    /// Skips the first matching prefix; true when one matched.
-    mutating func skip(prefixes: [String]) -> Bool {
-        for prefix in prefixes {
-            let p = Array(prefix.unicodeScalars)
-            if hasPrefix(p, at: position) {
-                position += p.count
-                return true
-            }
-        }
-        return false
+    /// Skips the first matching word; true when one matched.
+    mutating func skip(_ words: ScalarWords) -> Bool {
+        guard let n = words.match(in: scalars, at: position) else { return false }
+        position += words.words[n].count
+        return true
     }
 
     static let comparisonForms: [([Unicode.Scalar], Comparison)] = ([
@@ -128,6 +125,7 @@ struct ValueScanner {
             }
         }
         position = i
+        lastExact = overflow ? nil : ExactDecimal(mantissa: negative ? -Int64(mantissa) : Int64(mantissa), exponent: -fraction)
         if overflow {
             let value = Decimal(string: String(String.UnicodeScalarView(text)), locale: Locale(identifier: "en_US_POSIX")) ?? 0
             return negative ? -value : value

@@ -1,0 +1,51 @@
+/// Keyword lists compiled once to Unicode scalars, so matching allocates nothing.
+struct ScalarWords: Sendable {
+    let words: [[Unicode.Scalar]]
+    let texts: [String]
+
+    init(_ texts: [String]) {
+        self.texts = texts
+        words = texts.map { Array($0.unicodeScalars) }
+    }
+
+    /// Index of the first word that starts at `index` in `s`.
+    func match(in s: [Unicode.Scalar], at index: Int) -> Int? {
+        for (n, word) in words.enumerated() where s.hasWord(word, at: index) { return n }
+        return nil
+    }
+
+    /// True when any word occurs anywhere in `s`.
+    func occurs(in s: [Unicode.Scalar]) -> Bool {
+        words.contains { s.containsWord($0) }
+    }
+
+    /// Index of the first word that ends `s`.
+    func suffix(of s: [Unicode.Scalar]) -> Int? {
+        for (n, word) in words.enumerated() where word.count <= s.count && s.hasWord(word, at: s.count - word.count) { return n }
+        return nil
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    @inline(__always) func hasWord(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= count else { return false }
+        var i = 0
+        while i < word.count {
+            if self[index + i] != word[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    func containsWord(_ word: [Unicode.Scalar]) -> Bool {
+        guard !word.isEmpty, word.count <= count else { return word.isEmpty }
+        let first = word[0]
+        var i = 0
+        let last = count - word.count
+        while i <= last {
+            if self[i] == first, hasWord(word, at: i) { return true }
+            i += 1
+        }
+        return false
+    }
+}
