@@ -46,6 +46,10 @@ public enum InterchangeCodec {
         guard String(data: data, encoding: .utf8) != nil else {
             throw InterchangeError(code: "JSON_NOT_UTF8", file: file, message: "文件不是 UTF-8 编码的文本，不是 jixiao 交换格式（JSON）")
         }
+        if let (line, column, expected) = JSONSyntaxLocator.firstError(in: Array(data)) {
+            throw InterchangeError(code: "JSON_SYNTAX", file: file, position: "第\(line)行第\(column)列",
+                                   message: "JSON 语法错误：此处应为\(expected)")
+        }
         struct Header: Decodable { var format: String?; var version: Int? }
         let header: Header
         do { header = try makeDecoder().decode(Header.self, from: data) } catch { throw describe(error, file: file) }
