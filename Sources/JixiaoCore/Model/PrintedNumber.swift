@@ -10,11 +10,14 @@ public struct PrintedNumber: Sendable, Hashable, Codable, CustomStringConvertibl
     public var places: Int
     /// True when printed as a percentage (`98.1%`); `value` is then the percentage number (98.1).
     public var isPercent: Bool
+    /// The value as an exact integer pair, for fast scoring.
+    var exact: ExactDecimal?
 
     public init(_ value: Decimal, places: Int? = nil, isPercent: Bool = false) {
         self.value = value
         self.places = places ?? value.decimalPlaces
         self.isPercent = isPercent
+        exact = ExactDecimal(value)
     }
 
     /// Reads `9.8`, `97.30`, `98.1%`, `9,028,372.00`; nil when the text is not a plain number.

@@ -15,7 +15,7 @@ extension IndicatorScorer {
         }
         guard let tm = target.exactMagnitude ?? target.magnitude.flatMap(ExactDecimal.init),
               let am = actual.exactMagnitude ?? actual.magnitude.flatMap(ExactDecimal.init),
-              let ts = Self.exactScale((targetUnit ?? actualUnit)?.multiplier), let asc = Self.exactScale(actualUnit?.multiplier),
+              let ts = Self.exactScale(targetUnit ?? actualUnit), let asc = Self.exactScale(actualUnit),
               let t = ExactDecimal.product(tm, ts), let a = ExactDecimal.product(am, asc)
         else { return range(.unitMismatch, weightValue, notes: ["数值超出可计算范围"]) }
         if let c = actual.comparison, c != .equal {
@@ -103,11 +103,10 @@ extension IndicatorScorer {
 
 extension IndicatorScorer {
     /// Unit scales are 1 or powers of ten; the common ones are answered without conversion.
-    static func exactScale(_ scale: Decimal?) -> ExactDecimal? {
-        guard let scale else { return .one }
-        if scale == 1 { return .one }
-        if scale == 10_000 { return ExactDecimal(mantissa: 1, exponent: 4) }
-        return ExactDecimal(scale)
+    static func exactScale(_ unit: ValueUnit?) -> ExactDecimal? {
+        guard let unit else { return .one }
+        if let power = unit.power { return ExactDecimal(mantissa: 1, exponent: power) }
+        return ExactDecimal(unit.multiplier)
     }
 }
 

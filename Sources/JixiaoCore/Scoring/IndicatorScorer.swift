@@ -10,6 +10,8 @@ public struct IndicatorScorer: Sendable {
     let floor: ExactDecimal
     let explainFrom: ExactDecimal?
     let bands: [String: QualitativeBand]
+    /// Band shares as exact decimals: (min, max, suggest).
+    let bandShares: [String: (ExactDecimal, ExactDecimal, ExactDecimal)]
 
     static let exactPlaces = 6
 
@@ -20,8 +22,13 @@ public struct IndicatorScorer: Sendable {
         floor = profile.overAchievement.floor.flatMap(ExactDecimal.init) ?? .zero
         explainFrom = profile.overAchievement.explainFrom.flatMap(ExactDecimal.init)
         var bands: [String: QualitativeBand] = [:]
-        for band in profile.qualitativeBands { bands[band.id] = band }
+        var shares: [String: (ExactDecimal, ExactDecimal, ExactDecimal)] = [:]
+        for band in profile.qualitativeBands {
+            bands[band.id] = band
+            shares[band.id] = (ExactDecimal(band.min ?? 0) ?? .zero, ExactDecimal(band.max ?? 1) ?? .one, ExactDecimal(band.suggest ?? 1) ?? .one)
+        }
         self.bands = bands
+        bandShares = shares
     }
 
     /// Scores one indicator. `fiscalYear` completes deadlines written without a year.
@@ -32,7 +39,7 @@ public struct IndicatorScorer: Sendable {
             return IndicatorScore(rule: .notApplicable, weight: nil, suggested: nil, allowedMin: nil, allowedMax: nil,
                                   terms: ScoreTerms(targetText: target?.text), isApplicable: false)
         }
-        guard let weightValue = indicator.weight?.value, let w = ExactDecimal(weightValue) else {
+        guard let weightValue = indicator.weight?.value, let w = indicator.weight?.exact ?? ExactDecimal(weightValue) else {
             return IndicatorScore(rule: .missingWeight, weight: nil, suggested: nil, allowedMin: nil, allowedMax: nil)
         }
         guard let target, target.isFilled else {
@@ -46,14 +53,14 @@ public struct IndicatorScorer: Sendable {
             if actual.kind == .quantitative {
                 return quantitative(target: target, actual: actual, weight: w, weightValue: weightValue)
             }
-            return qualitative(target: target, actual: actual, weightValue: weightValue, direction: target.comparison?.direction ?? .equality)
+            return qualitative(target: target, actual: actual, weight: w, weightValue: weightValue, direction: target.comparison?.direction ?? .equality)
         case .deadline, .schedule:
             if target.kind == .deadline, actual.kind == .deadline, let t = target.deadline, let a = actual.deadline {
-                return time(target: t, actual: a, weightValue: weightValue, fiscalYear: fiscalYear, terms: ScoreTerms(actualText: actual.text, targetText: target.text))
+                return time(target: t, actual: a, weight: w, weightValue: weightValue, fiscalYear: fiscalYear, terms: ScoreTerms(actualText: actual.text, targetText: target.text))
             }
-            return qualitative(target: target, actual: actual, weightValue: weightValue, direction: .time)
+            return qualitative(target: target, actual: actual, weight: w, weightValue: weightValue, direction: .time)
         default:
-            return qualitative(target: target, actual: actual, weightValue: weightValue, direction: .qualitative)
+            return qualitative(target: target, actual: actual, weight: w, weightValue: weightValue, direction: .qualitative)
         }
     }
 

@@ -7,7 +7,8 @@ import Foundation
 public enum UnitCatalogue {
     struct Entry: Sendable {
         let base: String
-        let scale: Decimal
+        /// Scale as a power of ten.
+        let power: Int
         let family: UnitFamily
     }
 
@@ -16,7 +17,8 @@ public enum UnitCatalogue {
     static let entries: [String: Entry] = {
         var table: [String: Entry] = [:]
         func add(_ names: [String], _ base: String, _ scale: Decimal = 1, _ family: UnitFamily) {
-            for name in names { table[name] = Entry(base: base, scale: scale, family: family) }
+            let power = ValueUnit.power(of: scale) ?? 0
+            for name in names { table[name] = Entry(base: base, power: power, family: family) }
         }
         add(["%", "百分比", "百分率"], "%", 1, .percent)
         add(["‰"], "‰", 1, .percent)
@@ -72,32 +74,32 @@ public enum UnitCatalogue {
         }
         if text.isEmpty { return nil }
         if let entry = entries[text] {
-            return ValueUnit(text: written, base: entry.base, scale: entry.scale, family: entry.family)
+            return ValueUnit(text: written, base: entry.base, power: entry.power, family: entry.family)
         }
         // Chinese multipliers in front of a known unit: `万件`, `万人次`, `亿元`.
-        for (prefix, factor) in [("万", Decimal(10000)), ("亿", Decimal(100_000_000)), ("千", Decimal(1000)), ("百", Decimal(100))] {
+        for (prefix, power) in [("万", 4), ("亿", 8), ("千", 3), ("百", 2)] {
             if text.hasPrefix(prefix) {
                 let rest = String(text.dropFirst(prefix.count))
                 if let entry = entries[rest], entry.family != .percent {
-                    return ValueUnit(text: written, base: entry.base, scale: entry.scale * factor, family: entry.family)
+                    return ValueUnit(text: written, base: entry.base, power: entry.power + power, family: entry.family)
                 }
             }
         }
         // A counting word with a note in brackets: `50个(盒)`, `4台(套)`.
         if let open = text.firstIndex(of: "("), text.hasSuffix(")"), open != text.startIndex,
            let entry = entries[String(text[..<open])] {
-            return ValueUnit(text: written, base: text, scale: entry.scale, family: entry.family)
+            return ValueUnit(text: written, base: text, power: entry.power, family: entry.family)
         }
         // Rates: `次/天`, `元/台`, `人/次`.
         if let slash = text.firstIndex(of: "/"), slash != text.startIndex, text.index(after: slash) != text.endIndex {
             let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
             if parts.count == 2, parts.allSatisfy({ looksLikeUnitWord($0) }) {
-                return ValueUnit(text: written, base: text, scale: 1, family: .rate)
+                return ValueUnit(text: written, base: text, power: 0, family: .rate)
             }
         }
         // A short unknown word (one or two characters) is still a unit: `处`, `罐`.
         if looksLikeUnitWord(text), text.count <= 2 {
-            return ValueUnit(text: written, base: text, scale: 1, family: .other)
+            return ValueUnit(text: written, base: text, power: 0, family: .other)
         }
         return nil
     }

@@ -67,6 +67,13 @@ struct ValueScanner {
         ("达到", .equal),
     ] as [(String, Comparison)]).map { (Array($0.0.unicodeScalars), $0.1) }
 
+    /// The forms grouped by their first scalar, so a value is compared with a handful at most.
+    static let comparisonsByFirst: [Unicode.Scalar: [([Unicode.Scalar], Comparison)]] = {
+        var table: [Unicode.Scalar: [([Unicode.Scalar], Comparison)]] = [:]
+        for form in comparisonForms { table[form.0[0], default: []].append(form) }
+        return table
+    }()
+
     /// Reads a comparison symbol or word at the cursor.
     mutating func readLeadingComparison() -> Comparison? {
         // `W85%`, `W%`: a `≥` rendered in the wrong font in some published PDFs.
@@ -75,7 +82,8 @@ struct ValueScanner {
             position += 1
             return .garbled
         }
-        for (form, comparison) in Self.comparisonForms where hasPrefix(form, at: position) {
+        guard position < scalars.count, let candidates = Self.comparisonsByFirst[scalars[position]] else { return nil }
+        for (form, comparison) in candidates where hasPrefix(form, at: position) {
             position += form.count
             return comparison
         }
@@ -101,7 +109,7 @@ struct ValueScanner {
         var fraction = 0
         var overflow = false
         var seenPoint = false
-        var text: [Unicode.Scalar] = []
+        let start = i
         while i < scalars.count {
             let c = scalars[i]
             if let d = Self.digit(c) {
@@ -112,13 +120,11 @@ struct ValueScanner {
                     overflow = true
                 }
                 if seenPoint { fraction += 1 }
-                text.append(c)
                 i += 1
             } else if c == ",", !seenPoint, isThousandsGroup(at: i + 1) {
                 i += 1
             } else if c == ".", !seenPoint, i + 1 < scalars.count, Self.digit(scalars[i + 1]) != nil {
                 seenPoint = true
-                text.append(c)
                 i += 1
             } else {
                 break
@@ -127,7 +133,8 @@ struct ValueScanner {
         position = i
         lastExact = overflow ? nil : ExactDecimal(mantissa: negative ? -Int64(mantissa) : Int64(mantissa), exponent: -fraction)
         if overflow {
-            let value = Decimal(string: String(String.UnicodeScalarView(text)), locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            let digits = scalars[start..<i].filter { $0 != "," }
+            let value = Decimal(string: String(String.UnicodeScalarView(digits)), locale: Locale(identifier: "en_US_POSIX")) ?? 0
             return negative ? -value : value
         }
         if mantissa == 0 { return 0 }

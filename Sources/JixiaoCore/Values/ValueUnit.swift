@@ -14,11 +14,43 @@ public struct ValueUnit: Sendable, Hashable, Codable {
     /// The family the base unit belongs to.
     public var family: UnitFamily
 
+    /// The scale as a power of ten (`万` → 4), when it is one; used by the scorer.
+    var power: Int?
+
+    private enum CodingKeys: String, CodingKey { case text, base, scale, family }
+
     public init(text: String, base: String, scale: Decimal = 1, family: UnitFamily) {
         self.text = text
         self.base = base
         self.scale = scale
         self.family = family
+        power = Self.power(of: scale)
+    }
+
+    /// A unit whose scale is 10^power.
+    init(text: String, base: String, power: Int, family: UnitFamily) {
+        self.text = text
+        self.base = base
+        scale = Decimal(sign: .plus, exponent: power, significand: 1)
+        self.family = family
+        self.power = power
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        base = try container.decode(String.self, forKey: .base)
+        _scale = try container.decode(DecimalString.self, forKey: .scale)
+        family = try container.decode(UnitFamily.self, forKey: .family)
+        power = Self.power(of: scale ?? 1)
+    }
+
+    static func power(of scale: Decimal) -> Int? {
+        guard let exact = ExactDecimal(scale), exact.mantissa > 0 else { return nil }
+        var m = exact.mantissa
+        var p = exact.exponent
+        while m % 10 == 0 { m /= 10; p += 1 }
+        return m == 1 ? p : nil
     }
 
     /// The multiplier, 1 when not set.
