@@ -14,6 +14,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "评分规则")
     var profile: String = ProfileLibrary.defaultID
 
+    @Option(name: .long, help: "只测某一步（用于性能剖析）：parse 或 score；缺省测全部")
+    var only: String?
+
     /// Target, actual and weight triples in the shapes the published forms use.
     static let pool: [(String, String, String, String)] = [
         ("≥15000.00(公里)", "16230公里", "10", "数量指标"), ("=100.00(%)", "=100%", "5", "质量指标"),
@@ -49,6 +52,25 @@ struct BenchCommand: ParsableCommand {
             }
             weights.append(weightPool[i % Self.pool.count])
             level2.append(Level2Category.classify(p.3))
+        }
+
+        if only == "sizes" { print(Self.sizes); return }
+        if let only {
+            let clock = Date()
+            var n = 0
+            if only == "parse" {
+                for _ in 0..<3 { for i in 0..<count where IndicatorValueParser.parse(targets[i]).kind == .quantitative { n += 1 } }
+            } else {
+                let indicators = (0..<count).map { i in
+                    Indicator(level2: level2[i], name: "指标", target: IndicatorValueParser.parse(targets[i]),
+                              actual: IndicatorValueParser.parse(actuals[i]), weight: weights[i])
+                }
+                let clock2 = Date()
+                for _ in 0..<3 { for indicator in indicators where scorer.score(indicator, fiscalYear: 2024).suggested != nil { n += 1 } }
+                print(String(format: "score ×3: %.3f 秒", Date().timeIntervalSince(clock2)))
+            }
+            print(String(format: "%@: %.3f 秒 (%d)", only, Date().timeIntervalSince(clock), n))
+            return
         }
 
         // Baseline in the same run: reading every byte of the same strings.
@@ -102,5 +124,12 @@ struct BenchCommand: ParsableCommand {
                      parseElapsed, Double(2 * count) / parseElapsed, scoreElapsed, Double(count) / scoreElapsed))
         _ = bytes
         _ = scoredAgain
+    }
+}
+
+extension BenchCommand {
+    /// Sizes of the values the hot loop copies, printed with `--only sizes`.
+    static var sizes: String {
+        "IndicatorValue \(MemoryLayout<IndicatorValue>.size) B, Indicator \(MemoryLayout<Indicator>.size) B, IndicatorScore \(MemoryLayout<IndicatorScore>.size) B, ScoreTerms \(MemoryLayout<ScoreTerms>.size) B"
     }
 }

@@ -38,9 +38,9 @@ extension IndicatorScore {
         case .timeOnTime:
             return "按期完成：实际\(quotedA)不晚于期限\(quotedT)，得满分 \(s)"
         case .timeLate:
-            return "逾期完成：实际\(quotedA)晚于期限\(quotedT)，按“\(terms.band?.label ?? "")”档 \(rangeText) 评分，建议 \(s)"
+            return "逾期完成：实际\(quotedA)晚于期限\(quotedT)，按“\(terms.bandLabel ?? "")”档 \(rangeText) 评分，建议 \(s)"
         case .qualitativeAchieved, .qualitativePartial, .qualitativeFailed:
-            return "\(direction == .time ? "时效指标" : "定性指标")：实际\(quotedA)属“\(terms.band?.label ?? "")”档 \(rangeText)，建议 \(s)"
+            return "\(direction == .time ? "时效指标" : "定性指标")：实际\(quotedA)属“\(terms.bandLabel ?? "")”档 \(rangeText)，建议 \(s)"
         case .qualitativeJudged:
             return "\(direction == .time ? "时效指标" : "定性指标")：实际\(quotedA)需评价人判断，得分应在 \(rangeText) 内"
         case .notApplicable:

@@ -62,19 +62,20 @@ public struct ScoreTerms: Sendable, Hashable {
     /// Deviation (a − t) ÷ t, when over-achievement rules looked at it.
     public var deviation: Decimal?
     public var unit: String?
-    public var band: QualitativeBand?
+    /// The qualitative band's label (`达成年度指标` …), when a band applied.
+    public var bandLabel: String?
     public var actualText: String?
     public var targetText: String?
     /// The lowest share of the weight an over-achievement deduction leaves.
     public var floor: Decimal?
 
     public init(actual: Decimal? = nil, target: Decimal? = nil, deviation: Decimal? = nil, unit: String? = nil,
-                band: QualitativeBand? = nil, actualText: String? = nil, targetText: String? = nil) {
+                bandLabel: String? = nil, actualText: String? = nil, targetText: String? = nil) {
         self.actual = actual
         self.target = target
         self.deviation = deviation
         self.unit = unit
-        self.band = band
+        self.bandLabel = bandLabel
         self.actualText = actualText
         self.targetText = targetText
     }

@@ -38,7 +38,7 @@ extension IndicatorScorer {
             return range(rule, weightValue, notes: notes + ["评分规则缺少“\(bandID)”档"])
         }
         var terms = terms
-        terms.band = band
+        terms.bandLabel = band.label
         return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: exact.rounded(places: places).decimal,
                               exact: exact.decimal, allowedMin: low.decimal, allowedMax: high.decimal,
                               maxInclusive: band.maxInclusive, terms: terms, notes: notes)

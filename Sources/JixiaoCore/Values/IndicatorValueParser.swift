@@ -36,13 +36,12 @@ public enum IndicatorValueParser {
                 if comparison == nil { comparison = trailing }
                 rest.removeLast(length)
             }
-            let unitText = String(String.UnicodeScalarView(rest))
-            if unitText.isEmpty {
+            if rest.isEmpty {
                 var value = IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, notes: notes)
                 value.exactMagnitude = scanner.lastExact
                 return value
             }
-            if let unit = UnitCatalogue.unit(for: unitText) {
+            if let unit = UnitCatalogue.unit(scalars: rest) {
                 var value = IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, unit: unit, notes: notes)
                 value.exactMagnitude = scanner.lastExact
                 return value
@@ -73,11 +72,11 @@ public enum IndicatorValueParser {
         return IndicatorValue(text: text, kind: .qualitative, notes: notes)
     }
 
-    static let notApplicableForms: Set<String> = ["/", "／", "—", "——", "-", "--", "–", "不适用", "无此项", "N/A", "n/a", "NA", "\\"]
+    static let notApplicableForms: Set<[Unicode.Scalar]> = Set(
+        ["/", "—", "——", "-", "--", "–", "不适用", "无此项", "N/A", "n/a", "NA", "\\"].map { Array($0.unicodeScalars) })
 
     static func isNotApplicable(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 3 else { return false }
-        return notApplicableForms.contains(String(String.UnicodeScalarView(s)))
+        s.count <= 3 && notApplicableForms.contains(s)
     }
 
     static let approximatePrefixes = ScalarWords(["大约", "约", "近"])

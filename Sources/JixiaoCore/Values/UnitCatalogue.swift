@@ -64,6 +64,24 @@ public enum UnitCatalogue {
         return table
     }()
 
+    /// Ready-made units keyed by their written scalars, brackets included (`(公里)`, `（%）` folded):
+    /// the common case allocates nothing.
+    static let byScalars: [[Unicode.Scalar]: ValueUnit] = {
+        var table: [[Unicode.Scalar]: ValueUnit] = [:]
+        for (name, entry) in entries {
+            for written in [name, "(" + name + ")"] {
+                table[Array(written.unicodeScalars)] = ValueUnit(text: written, base: entry.base, power: entry.power, family: entry.family)
+            }
+        }
+        return table
+    }()
+
+    /// Normalises a unit given as folded scalars.
+    static func unit(scalars: [Unicode.Scalar]) -> ValueUnit? {
+        if let unit = byScalars[scalars] { return unit }
+        return unit(for: String(String.UnicodeScalarView(scalars)))
+    }
+
     /// Normalises a unit as written; nil when the text does not look like a unit.
     public static func unit(for written: String) -> ValueUnit? {
         var text = written

@@ -12,7 +12,7 @@ struct ValueScanner {
 
     init(_ text: String) {
         var folded: [Unicode.Scalar] = []
-        folded.reserveCapacity(text.unicodeScalars.count)
+        folded.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
             switch v {
