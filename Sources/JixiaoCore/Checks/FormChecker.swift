@@ -24,21 +24,22 @@ public struct FormChecker: Sendable {
         switch form {
         case .targetDeclaration(let declaration):
             checkDeclaration(declaration, place: place, into: &run)
-        case .projectSelfEvaluation(let evaluation):
-            let score = scorer.score(form)
-            checkExecution(evaluation.execution, score: score, place: place, into: &run)
-            checkIndicators(evaluation.indicators, score: score, place: place, into: &run)
-            checkTotals(indicators: evaluation.indicators, execution: evaluation.execution, total: evaluation.reportedTotal,
-                        grade: evaluation.reportedGrade, score: score, place: place, into: &run)
-        case .departmentEvaluation(let evaluation):
-            let score = scorer.score(form)
-            checkExecution(evaluation.execution, score: score, place: place, into: &run)
-            checkIndicators(evaluation.indicators, score: score, place: place, into: &run)
-            checkTotals(indicators: evaluation.indicators, execution: evaluation.execution, total: evaluation.reportedTotal,
-                        grade: evaluation.reportedGrade, score: score, place: place, into: &run)
-            checkGoals(evaluation, place: place, into: &run)
+        case .projectSelfEvaluation(let e):
+            checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, place: place, into: &run)
+        case .departmentEvaluation(let e):
+            checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, place: place, into: &run)
+            checkGoals(e, place: place, into: &run)
         }
         return run
+    }
+
+    /// The checks project and department evaluations share: execution, indicators, totals and grade.
+    func checkEvaluation(_ form: EvaluationForm, _ indicators: [Indicator], _ execution: BudgetExecution?, _ total: PrintedNumber?,
+                         _ grade: String?, place: FindingLocation, into run: inout CheckRun) {
+        let score = scorer.score(form)
+        checkExecution(execution, score: score, place: place, into: &run)
+        checkIndicators(indicators, score: score, place: place, into: &run)
+        checkTotals(indicators: indicators, execution: execution, total: total, grade: grade, score: score, place: place, into: &run)
     }
 
     func at(_ place: FindingLocation, indicator: Indicator? = nil, field: String? = nil, source: SourceLocation? = nil) -> FindingLocation {
