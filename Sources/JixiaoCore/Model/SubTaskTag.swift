@@ -39,8 +39,10 @@ public struct SubTaskTag: Sendable, Hashable, Codable {
             if c == "与" || c == "、" || c == "," || c == "，" || c == "和" { i += 1; continue }
             break
         }
-        guard i < scalars.count, scalars[i] == "." || scalars[i] == "．" || scalars[i] == "、" else { return nil }
-        let tagText = String(String.UnicodeScalarView(scalars[0...i]))
+        // A tag ends with `.`; a range or list (`1-11`, `1与2`) may also end with a space.
+        let spaced = scalars[i] == " " && (numbers.count > 1)
+        guard i < scalars.count, scalars[i] == "." || scalars[i] == "．" || scalars[i] == "、" || spaced else { return nil }
+        let tagText = String(String.UnicodeScalarView(scalars[0..<(spaced ? i : i + 1)]))
         i += 1
         // `1.5万` is a number, not a tag: the name must not go on with a digit.
         if i < scalars.count, ValueScanner.digit(scalars[i]) != nil { return nil }
