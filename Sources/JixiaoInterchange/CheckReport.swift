@@ -24,8 +24,9 @@ public struct CheckReport: Sendable, Codable {
         profileName = profile.name
         formCount = document.forms.count
         var run = FormChecker(profile: profile).check(document.forms)
+        // Lines read from this file carry no file name of their own.
         for index in run.findings.indices where run.findings[index].location.source?.file == nil {
-            if run.findings[index].location.source != nil { run.findings[index].location.source?.file = file }
+            run.findings[index].location.source?.file = file
         }
         findings = run.findings
         let counts = run.countsBySeverity

@@ -78,7 +78,7 @@ public enum InterchangeCodec {
         switch decoding {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             let details = "\(context.debugDescription) \(context.underlyingError.map { "\($0)" } ?? "")"
-            return InterchangeError(code: "JSON_SYNTAX", file: file, position: lineColumn(details), message: "JSON 语法错误，文件不是有效的 JSON", details: details)
+            return InterchangeError(code: "JSON_SYNTAX", file: file, message: "JSON 语法错误，文件不是有效的 JSON", details: details)
         case .dataCorrupted(let context):
             return InterchangeError(code: "JSON_VALUE", file: file, position: "字段 \(path(context.codingPath))",
                                     message: "取值无效：\(context.debugDescription)", details: "\(decoding)")
@@ -123,20 +123,5 @@ public enum InterchangeCodec {
         case is [String: Any].Type: return "对象"
         default: return "\(type)"
         }
-    }
-
-    /// Finds `line N, column M` in a parser message and writes it in Chinese.
-    static func lineColumn(_ text: String) -> String? {
-        let scalars = Array(text)
-        func number(after word: String) -> Int? {
-            guard let range = text.range(of: word) else { return nil }
-            let rest = text[range.upperBound...].drop { $0 == " " }
-            let digits = rest.prefix { $0.isNumber }
-            _ = scalars
-            return Int(digits)
-        }
-        guard let line = number(after: "line") else { return nil }
-        if let column = number(after: "column") { return "第\(line)行第\(column)列" }
-        return "第\(line)行"
     }
 }

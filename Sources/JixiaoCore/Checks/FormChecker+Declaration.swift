@@ -2,7 +2,7 @@ import Foundation
 
 extension FormChecker {
     func checkDeclaration(_ d: TargetDeclaration, place: FindingLocation, into run: inout CheckRun) {
-        let indicators = d.indicators.map { i -> Indicator in var c = i; c.classify(layout: d.layout); return c }
+        let indicators = d.indicators.classified(layout: d.layout)
         // Required 一级 categories.
         let present = Set(indicators.compactMap(\.level1))
         var required: [(Level1Category, String)] = [(.output, "每个项目都应有产出指标"), (.effect, "每个项目都应有效益指标"),
@@ -86,7 +86,7 @@ extension FormChecker {
         }
         let sum = parts.reduce(Decimal(0)) { $0 + ($1?.value ?? 0) }
         let places = parts.compactMap { $0?.places }.max() ?? 2
-        run.expect("DECL_FUNDS_SUM", failed: !total.agrees(with: sum) && sum.rounded(places: max(places, total.places)) != total.value,
+        run.expect("DECL_FUNDS_SUM", failed: !total.agrees(with: sum),
                    ["total": total.description, "fiscal": funds.fiscal?.description ?? "0", "carry": funds.carryOver?.description ?? "0",
                     "other": funds.other?.description ?? "0", "sum": sum.fixedText(places: places), "unit": funds.unit.rawValue],
                    at: at(place, field: "项目资金", source: funds.source))

@@ -66,3 +66,10 @@ public struct Indicator: Sendable, Hashable, Codable {
         if level1 == nil { level1 = level1Label.flatMap(Level1Category.classify) ?? level2?.level1(in: layout) }
     }
 }
+
+extension Array where Element == Indicator {
+    /// The indicators with canonical categories filled from their labels.
+    public func classified(layout: IndicatorLayout) -> [Indicator] {
+        map { var indicator = $0; indicator.classify(layout: layout); return indicator }
+    }
+}

@@ -55,7 +55,7 @@ extension IndicatorScorer {
                 return finish(.equalityMet, .equality, weightValue: weightValue, exact: w, terms: terms, notes: notes)
             }
             let gap = ExactDecimal.difference(a, t) ?? .zero
-            let absGap = ExactDecimal(mantissa: gap.mantissa.magnitude > UInt64(Int64.max) ? Int64.max : abs(gap.mantissa), exponent: gap.exponent)
+            let absGap = gap.isNegative ? gap.negated : gap
             let deviation = ExactDecimal.productQuotient(absGap, .one, t, places: Self.exactPlaces) ?? .one
             let factor = ExactDecimal.difference(.one, deviation) ?? .zero
             let s = factor.isNegative ? .zero : (ExactDecimal.product(w, factor)?.rounded(places: Self.exactPlaces) ?? .zero)

@@ -25,12 +25,6 @@ public enum ProfileLibrary {
         return try load(contentsOf: url)
     }
 
-    /// The default profile (`national`).
-    public static func defaultProfile() -> ScoringProfile {
-        // The bundled default is part of the build; failing to read it is a packaging bug.
-        do { return try profile(id: defaultID) } catch { fatalError("内置评分规则 national 无法读取：\(error)") }
-    }
-
     /// Reads a profile from a JSON file.
     public static func load(contentsOf url: URL) throws -> ScoringProfile {
         let data: Data

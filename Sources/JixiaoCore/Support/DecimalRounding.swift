@@ -10,14 +10,6 @@ extension Decimal {
         return result
     }
 
-    /// Truncates toward zero to `places` decimal places.
-    public func truncated(places: Int) -> Decimal {
-        var source = self
-        var result = Decimal()
-        NSDecimalRound(&result, &source, places, self < 0 ? .up : .down)
-        return result
-    }
-
     /// The number of digits after the decimal point as the value is stored
     /// (`9.80` parsed from text keeps 2; trailing zeros of computed values are not added).
     public var decimalPlaces: Int {
@@ -27,12 +19,7 @@ extension Decimal {
 
     /// Plain text without exponent, trailing zeros removed: `8.75`, `100`, `0.5`.
     public var plainText: String {
-        if isNaN { return "NaN" }
-        var text = description
-        if text.contains("e") || text.contains("E") {
-            text = "\(self)"
-        }
-        return text
+        isNaN ? "NaN" : description
     }
 
     /// Text with exactly `places` decimals after half-up rounding: `9.80`.

@@ -32,15 +32,13 @@ public struct DecimalString: Sendable, Hashable, Codable {
 
     /// Parses decimal text such as `-12.50` or `9,028,372.00`; an empty string is no value.
     static func parse(_ text: String, codingPath: [any CodingKey]) throws -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-        if trimmed.isEmpty { return nil }
-        let allowed = trimmed.unicodeScalars.allSatisfy { "0123456789.-+".unicodeScalars.contains($0) }
-        guard allowed, let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        guard let printed = PrintedNumber(text: text), !printed.isPercent else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: codingPath,
                 debugDescription: "不是有效的数字：“\(text)”"))
         }
-        return value
+        return printed.value
     }
 }
 

@@ -14,10 +14,6 @@ struct ExactDecimal: Sendable, Hashable {
         self.exponent = exponent
     }
 
-    init(_ integer: Int) {
-        self.init(mantissa: Int64(integer), exponent: 0)
-    }
-
     /// Exact conversion from `Decimal`; nil when the mantissa needs more than 63 bits.
     init?(_ value: Decimal) {
         if value.isNaN { return nil }

@@ -33,22 +33,6 @@ struct ValueScanner {
 
     var atEnd: Bool { position >= scalars.count }
 
-    static func hasSuffix(_ s: [Unicode.Scalar], _ word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard s.count >= w.count else { return false }
-        return s[(s.count - w.count)...].elementsEqual(w)
-    }
-
-    func hasPrefix(_ word: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + word.count <= scalars.count else { return false }
-        var i = 0
-        while i < word.count {
-            if scalars[index + i] != word[i] { return false }
-            i += 1
-        }
-        return true
-    }
-
     /// Skips the first matching word; true when one matched.
     mutating func skip(_ words: ScalarWords) -> Bool {
         guard let n = words.match(in: scalars, at: position) else { return false }
@@ -83,7 +67,7 @@ struct ValueScanner {
             return .garbled
         }
         guard position < scalars.count, let candidates = Self.comparisonsByFirst[scalars[position]] else { return nil }
-        for (form, comparison) in candidates where hasPrefix(form, at: position) {
+        for (form, comparison) in candidates where scalars.hasWord(form, at: position) {
             position += form.count
             return comparison
         }
@@ -147,19 +131,5 @@ struct ValueScanner {
         for k in 0..<3 where Self.digit(scalars[index + k]) == nil { return false }
         if index + 3 < scalars.count, Self.digit(scalars[index + 3]) != nil { return false }
         return true
-    }
-
-    /// Reads an unsigned integer of at most `maxDigits` digits.
-    mutating func readInteger(maxDigits: Int) -> Int? {
-        var i = position
-        var value = 0
-        while i < scalars.count, i - position < maxDigits, let d = Self.digit(scalars[i]) {
-            value = value * 10 + Int(d)
-            i += 1
-        }
-        if i == position { return nil }
-        if i < scalars.count, Self.digit(scalars[i]) != nil { return nil }
-        position = i
-        return value
     }
 }
