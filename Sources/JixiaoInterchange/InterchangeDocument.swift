@@ -12,16 +12,23 @@ public struct InterchangeDocument: Sendable, Hashable, Codable {
     /// Where the forms came from (a file name, a URL) (optional).
     public var origin: String?
     public var forms: [EvaluationForm]
+    /// The final-accounts text the forms are attached to, when the file is a 部门决算公开.
+    public var disclosure: FinalAccountsDisclosure?
+    /// What the importer could not read or had to guess (codes IMPORT_*), with line numbers.
+    @Default<EmptyList<Finding>> public var importFindings: [Finding]
 
     public static let formatName = "jixiao-interchange"
     public static let currentVersion = 1
 
-    public init(title: String? = nil, origin: String? = nil, forms: [EvaluationForm]) {
+    public init(title: String? = nil, origin: String? = nil, forms: [EvaluationForm],
+                disclosure: FinalAccountsDisclosure? = nil, importFindings: [Finding] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.title = title
         self.origin = origin
         self.forms = forms
+        self.disclosure = disclosure
+        self.importFindings = importFindings
     }
 
     /// Completes what the JSON may leave out: canonical categories from labels.

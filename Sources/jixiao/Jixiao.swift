@@ -11,7 +11,7 @@ struct Jixiao: ParsableCommand {
         abstract: "jixiao 预算绩效管理：评分、审核、评分规则。",
         discussion: "文件格式为 jixiao 交换格式（JSON），见 docs/interchange.md。",
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self]
+        subcommands: [ImportCommand.self, ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self]
     )
 }
 
@@ -22,7 +22,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `score` and `check`.
 struct DocumentOptions: ParsableArguments {
-    @Argument(help: "要处理的文件（jixiao 交换格式 JSON）")
+    @Argument(help: "要处理的文件：jixiao 交换格式 JSON，或从公开的 PDF、Word 文件提取的文本")
     var file: String
 
     @Option(name: .long, help: "评分规则（national、shanxi，或评分规则 JSON 文件的路径）")
@@ -44,7 +44,7 @@ struct DocumentOptions: ParsableArguments {
             throw Failure.unusable(error.description)
         }
         do {
-            return (profile, try InterchangeCodec.read(path: file))
+            return (profile, try DocumentReader.read(path: file))
         } catch let error as InterchangeError {
             throw Failure.unusable(error.description)
         }

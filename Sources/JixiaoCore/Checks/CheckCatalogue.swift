@@ -39,6 +39,12 @@ public enum CheckCatalogue {
         .init("EVAL_GRADE_MISSING", .warning, .selfEvaluation, "未评等级", "没有填写自评等级；总分 {total} 按“{profile}”应为“{expected}”"),
         .init("DEPT_GOAL_WITHOUT_INDICATORS", .warning, .departmentEvaluation, "目标没有指标", "目标{number}“{goal}”没有对应的绩效指标"),
         .init("DEPT_GOAL_ACTUAL_MISSING", .warning, .departmentEvaluation, "目标未写完成情况", "目标{number}“{goal}”没有填写实际完成情况"),
+        // 导入
+        .init("IMPORT_UNUSED_LINE", .warning, .import, "未读入的行", "第{line}行没有读入任何表单：“{text}”"),
+        .init("IMPORT_GUESSED", .info, .import, "导入时推断的内容", "{what}：{how}"),
+        .init("IMPORT_ROW_UNREADABLE", .warning, .import, "无法识别的表格行", "表格行无法对应到{table}：“{text}”"),
+        .init("IMPORT_FORM_INCOMPLETE", .error, .import, "表单不完整", "表单《{form}》缺少{missing}，可能在文件中被截断"),
+        .init("IMPORT_NO_FORMS", .error, .import, "没有找到表单", "文件中没有找到可识别的绩效表单或决算说明"),
     ]
 
     static let byCode: [String: CheckDefinition] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
@@ -46,8 +52,8 @@ public enum CheckCatalogue {
     /// The definition of a code.
     public static func definition(_ code: String) -> CheckDefinition? { byCode[code] }
 
-    /// A finding of a catalogued check; the severity and message come from the catalogue.
-    static func finding(_ code: String, _ values: [String: String], at location: FindingLocation,
+    /// A finding of a catalogued check (used by the checkers and the importers); the severity and message come from the catalogue.
+    public static func finding(_ code: String, _ values: [String: String], at location: FindingLocation,
                         outcome: CheckOutcome = .fail) -> Finding {
         guard let definition = byCode[code] else {
             preconditionFailure("check code \(code) is not in the catalogue")

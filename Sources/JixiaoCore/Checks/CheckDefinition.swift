@@ -32,12 +32,14 @@ public enum CheckFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case targetDeclaration = "target_declaration"
     case selfEvaluation = "self_evaluation"
     case departmentEvaluation = "department_evaluation"
+    case `import`
 
     public var chineseName: String {
         switch self {
         case .targetDeclaration: return "目标申报审核"
         case .selfEvaluation: return "自评审核"
         case .departmentEvaluation: return "部门整体自评审核"
+        case .import: return "导入"
         }
     }
 }

@@ -14,12 +14,14 @@ public struct DepartmentEvaluation: Sendable, Hashable, Codable {
     public var reportedGrade: String?
     /// 自评结论.
     public var conclusion: String?
+    /// Figures the conclusion states (counts of goals and indicators, execution rates).
+    @Default<EmptyList<NarrativeClaim>> public var claims: [NarrativeClaim]
     public var source: SourceLocation?
 
     public init(department: Organisation, fiscalYear: Int? = nil, execution: BudgetExecution? = nil,
                 deviationReason: String? = nil, goals: [Goal] = [], layout: IndicatorLayout = .classic,
                 indicators: [Indicator] = [], reportedTotal: PrintedNumber? = nil, reportedGrade: String? = nil,
-                conclusion: String? = nil, source: SourceLocation? = nil) {
+                conclusion: String? = nil, claims: [NarrativeClaim] = [], source: SourceLocation? = nil) {
         self.department = department
         self.fiscalYear = fiscalYear
         self.execution = execution
@@ -30,6 +32,7 @@ public struct DepartmentEvaluation: Sendable, Hashable, Codable {
         self.reportedTotal = reportedTotal
         self.reportedGrade = reportedGrade
         self.conclusion = conclusion
+        self.claims = claims
         self.source = source
     }
 }

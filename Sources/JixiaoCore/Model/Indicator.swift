@@ -29,13 +29,15 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// 偏差原因分析及改进措施.
     public var deviationReason: String?
     public var source: SourceLocation?
+    /// What an importer had to guess to fill this row (a shifted column, a carried label), in Chinese.
+    @Default<EmptyList<String>> public var guesses: [String]
 
     public init(
         level1Label: String? = nil, level2Label: String? = nil, level1: Level1Category? = nil, level2: Level2Category? = nil,
         name: String, subTasks: SubTaskTag? = nil, goalNumber: Int? = nil, target: IndicatorValue? = nil,
         adjustedTarget: IndicatorValue? = nil, actual: IndicatorValue? = nil, qualitativeNote: String? = nil,
         weight: PrintedNumber? = nil, reportedScore: PrintedNumber? = nil, deviationReason: String? = nil,
-        source: SourceLocation? = nil, layout: IndicatorLayout = .classic
+        source: SourceLocation? = nil, guesses: [String] = [], layout: IndicatorLayout = .classic
     ) {
         self.level1Label = level1Label
         self.level2Label = level2Label
@@ -52,6 +54,7 @@ public struct Indicator: Sendable, Hashable, Codable {
         self.reportedScore = reportedScore
         self.deviationReason = deviationReason
         self.source = source
+        self.guesses = guesses
     }
 
     /// The target that scoring uses: the adjusted one when it was filled in, else the annual one.

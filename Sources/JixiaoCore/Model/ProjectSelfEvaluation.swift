@@ -1,6 +1,8 @@
 /// 项目支出绩效自评表: a project's budget execution, goals, scored indicators and analysis.
 public struct ProjectSelfEvaluation: Sendable, Hashable, Codable {
     public var project: Project
+    /// The form's title as printed, when it has one (`…项目支出绩效评价报告（2024年度）`).
+    public var printedTitle: String?
     public var execution: BudgetExecution?
     /// 年度总体目标: 预期目标 and 实际完成情况.
     @Default<EmptyList<Goal>> public var goals: [Goal]

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Reads the figures of narrative text into claims (domain.md §5, final accounts):
+/// amounts with what they measure, budgets and completion, changes from last year,
+/// shares, parts of a total (`其中`), counts, and grade counts.
+///
+/// The reader is conservative: a figure whose subject it cannot name makes no claim, and the
+/// text itself is always kept by the caller, so nothing is lost.
+public struct NarrativeClaimReader: Sendable {
+    public init() {}
+
+    /// Claims of one paragraph. `parent` carries a total across paragraphs: a paragraph that ends
+    /// with `其中：` or `主要用于以下方面：` makes the claims of the paragraphs after it its parts.
+    public func claims(in paragraph: String, section: String?, source: SourceLocation?, parent: inout String?) -> [NarrativeClaim] {
+        var result: [NarrativeClaim] = []
+        for sentence in Self.sentences(paragraph) {
+            let before = result.count
+            read(sentence: sentence, section: section, source: source, parent: parent, into: &result)
+            let trimmed = sentence.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix("其中：") || trimmed.hasSuffix("其中:") || trimmed.hasSuffix("以下方面：") || trimmed == "其中" {
+                if let main = result[before...].first(where: { $0.partOf == nil }) ?? result.last(where: { $0.partOf == nil }) {
+                    parent = main.subject
+                }
+            }
+        }
+        return result
+    }
+
+    static func sentences(_ text: String) -> [String] {
+        text.split(separator: "。", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    static let clauseBreaks: Set<Character> = ["，", "；", ";", "、"]
+    static let moneyUnits = ["亿元", "万元", "元"]
+    static let countUnits = ["台（套）", "人次", "批次", "辆", "个", "项", "家", "人", "次", "份", "件", "分"]
+
+    /// A figure in a clause: where it starts, its number, its unit and the text after it.
+    struct Figure {
+        var prefix: String
+        var number: PrintedNumber
+        var unit: String
+        var after: String
+    }
+
+    static func figure(in clause: String) -> Figure? {
+        let chars = Array(clause)
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            // The figure must not be part of a year or a date (2024年, 12月31日).
+            var j = i
+            while j < chars.count, (chars[j].isASCII && chars[j].isNumber) || chars[j] == "." || (chars[j] == "," && j + 1 < chars.count && chars[j + 1].isNumber) { j += 1 }
+            let digits = String(chars[i..<j])
+            let rest = String(chars[j...])
+            var unit: String?
+            if rest.hasPrefix("%") || rest.hasPrefix("％") { unit = "%" }
+            else { unit = (moneyUnits + countUnits).first { rest.hasPrefix($0) } }
+            if let unit, let number = PrintedNumber(text: digits + (unit == "%" ? "%" : "")) {
+                let afterStart = j + (unit == "%" ? 1 : unit.count)
+                return Figure(prefix: String(chars[..<i]), number: number, unit: unit,
+                              after: afterStart < chars.count ? String(chars[afterStart...]) : "")
+            }
+            i = j
+        }
+        return nil
+    }
+
+    static let leadingNoise = ["与上年相比", "截至", "其中：", "其中:", "其中", "本年度", "我局共涉及", "我局", "共涉及", "涉及", "共有", "共", "主要用于", "以上"]
+
+    /// The subject of a figure: the clause text before it, without years and connectives.
+    static func subject(_ prefix: String) -> String {
+        var s = prefix.trimmingCharacters(in: .whitespaces)
+        if let r = s.range(of: "共有") { s = String(s[r.upperBound...]) }
+        var changed = true
+        while changed {
+            changed = false
+            if let year = s.range(of: #"^\d{4}年(度)?"#, options: .regularExpression) { s.removeSubrange(year); changed = true }
+            for noise in leadingNoise where s.hasPrefix(noise) { s.removeFirst(noise.count); changed = true }
+            if s.hasPrefix("：") || s.hasPrefix(":") { s.removeFirst(); changed = true }
+        }
+        for suffix in ["为", "共", "达", "是"] where s.hasSuffix(suffix) && s.count > 2 { s.removeLast() }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func read(sentence: String, section: String?, source: SourceLocation?, parent: String?, into result: inout [NarrativeClaim]) {
+        var current: Int?
+        var part = parent
+        let first = result.count
+        var clauses: [String] = []
+        var buffer = ""
+        for c in sentence {
+            if Self.clauseBreaks.contains(c) { clauses.append(buffer); buffer = "" } else { buffer.append(c) }
+        }
+        clauses.append(buffer)
+        var listed: [PrintedNumber] = []
+        for clause in clauses {
+            if clause.contains("其中") && result.count > first, let main = result[first...].first(where: { $0.partOf == parent }) {
+                part = main.subject
+            }
+            if clause.contains("与上年相同") || clause.contains("与上年持平"), let current {
+                result[current].change = PrintedNumber(0)
+            }
+            guard let figure = Self.figure(in: clause) else { continue }
+            let prefix = figure.prefix
+            let isMoney = Self.moneyUnits.contains(figure.unit)
+            let signed = { (negative: Bool) -> PrintedNumber in
+                var n = figure.number
+                if negative { n.value = -n.value }
+                return n
+            }
+            if prefix.contains("分别") || (listed.count > 0 && prefix.isEmpty && figure.unit == "%") {
+                listed.append(figure.number)
+                if figure.after.contains("和"), let second = Self.figure(in: figure.after) { listed.append(second.number) }
+                continue
+            }
+            if figure.after.contains("等级为") || figure.after.contains("等级是") {
+                var claim = NarrativeClaim(subject: "项目自评等级", sentence: sentence, section: section, source: source)
+                claim.amount = figure.number
+                claim.unit = figure.unit
+                claim.grade = Self.quoted(figure.after)
+                result.append(claim)
+                continue
+            }
+            if figure.unit == "%" {
+                guard let current else { continue }
+                if prefix.hasSuffix("增长") || prefix.hasSuffix("上升") || prefix.hasSuffix("提高") || prefix.hasSuffix("增加") {
+                    result[current].changePercent = signed(false)
+                } else if prefix.hasSuffix("下降") || prefix.hasSuffix("减少") || prefix.hasSuffix("降低") {
+                    result[current].changePercent = signed(true)
+                } else if let r = prefix.range(of: "占") {
+                    result[current].sharePercent = figure.number
+                    let of = prefix[r.upperBound...].replacingOccurrences(of: "的", with: "")
+                    if !of.isEmpty, of != "比" { result[current].shareOf = String(of) }
+                } else if prefix.contains("完成") {
+                    result[current].completionPercent = figure.number
+                }
+                continue
+            }
+            if isMoney, let current, prefix.hasSuffix("增加") || prefix.hasSuffix("减少") || prefix.hasSuffix("增长") || prefix.hasSuffix("下降") {
+                result[current].change = signed(prefix.hasSuffix("减少") || prefix.hasSuffix("下降"))
+                continue
+            }
+            var subject = Self.subject(prefix)
+            if isMoney, subject.hasSuffix("年初预算") || subject.hasSuffix("全年预算") || subject == "预算" {
+                let owner = String(subject.dropLast(subject.hasSuffix("预算") && subject.count >= 4 ? 4 : subject.count))
+                if owner.isEmpty, let current {
+                    result[current].budget = figure.number
+                } else {
+                    var claim = NarrativeClaim(subject: owner.isEmpty ? subject : owner, sentence: sentence, section: section, source: source)
+                    claim.budget = figure.number
+                    claim.unit = figure.unit
+                    claim.partOf = part
+                    result.append(claim)
+                    current = result.count - 1
+                }
+                continue
+            }
+            if isMoney, let current, result[current].amount == nil, subject == "支出决算" || subject == "决算支出" || subject == "决算" || subject == "实际支出" {
+                result[current].amount = figure.number
+                continue
+            }
+            if subject.isEmpty { continue }
+            if subject == "资金", let current { subject = result[current].subject + "资金" }
+            var claim = NarrativeClaim(subject: subject, sentence: sentence, section: section, source: source)
+            claim.amount = figure.number
+            claim.unit = figure.unit
+            claim.partOf = part == subject ? nil : part
+            result.append(claim)
+            current = result.count - 1
+        }
+        // `执行率分别为86.1%、98.9%、97.3%和44.1%`: one rate per claim of the sentence, in order.
+        if !listed.isEmpty {
+            let owners = Array(result.indices.dropFirst(first).filter { result[$0].unit.map(Self.moneyUnits.contains) ?? false })
+            for (index, rate) in zip(owners, listed) { result[index].completionPercent = rate }
+        }
+    }
+
+    /// The text inside the first pair of quotation marks: `为“优”` → `优`.
+    static func quoted(_ text: String) -> String? {
+        guard let open = text.firstIndex(where: { $0 == "“" || $0 == "\"" }) else { return nil }
+        let rest = text[text.index(after: open)...]
+        guard let close = rest.firstIndex(where: { $0 == "”" || $0 == "\"" }) else { return nil }
+        return String(rest[..<close])
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import JixiaoCore
+
+/// The text summary of an import: one line per form, then the import findings.
+public struct ImportReport: Sendable {
+    public var document: InterchangeDocument
+    public var file: String
+
+    public init(document: InterchangeDocument, file: String) {
+        self.document = document
+        self.file = file
+    }
+
+    public func text() -> String {
+        var lines: [String] = []
+        lines.append("文件 \(file)：表单 \(document.forms.count) 份" + (document.title.map { "（\($0)）" } ?? ""))
+        if let d = document.disclosure {
+            lines.append("决算公开说明：\(d.sections.count) 节，\(d.sections.reduce(0) { $0 + $1.paragraphs.count }) 段，数字表述 \(d.claims.count) 条")
+        }
+        var table = TextTable(headers: ["#", "表单", "类型", "行", "指标", "分值合计", "总分", "等级", "导入提示"])
+        for (n, form) in document.forms.enumerated() {
+            let weights = form.indicators.compactMap { $0.weight?.value }
+            let execution: Decimal? = {
+                if case .projectSelfEvaluation(let e) = form { return e.execution?.weight?.value }
+                if case .departmentEvaluation(let e) = form { return e.execution?.weight?.value }
+                return nil
+            }()
+            let weightTotal = weights.isEmpty ? "" : (weights.reduce(0, +) + (execution ?? 0)).plainText
+            var total = "", grade = ""
+            switch form {
+            case .projectSelfEvaluation(let e): total = e.reportedTotal?.description ?? ""; grade = e.reportedGrade ?? ""
+            case .departmentEvaluation(let e): total = e.reportedTotal?.description ?? ""; grade = e.reportedGrade ?? ""
+            case .targetDeclaration: break
+            }
+            let line = form.source?.line
+            let notes = document.importFindings.filter { f in
+                guard let l = f.location.source?.line, let start = line else { return false }
+                let next = n + 1 < document.forms.count ? document.forms[n + 1].source?.line ?? Int.max : Int.max
+                return l >= start && l < next
+            }.count
+            table.rows.append([String(n + 1), form.title, form.kind.chineseName, line.map(String.init) ?? "", String(form.indicators.count),
+                               weightTotal, total, grade, notes == 0 ? "" : String(notes)])
+        }
+        lines.append(table.render())
+        let counts = Dictionary(grouping: document.importFindings, by: \.severity).mapValues(\.count)
+        lines.append("导入提示：错误 \(counts[.error] ?? 0)，警告 \(counts[.warning] ?? 0)，提示 \(counts[.info] ?? 0)")
+        for finding in document.importFindings where finding.severity != .info {
+            lines.append("  [\(finding.severity.chineseName)] \(finding.code) \(finding.location.source?.description ?? "")：\(finding.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import JixiaoCore
+
+/// Reads one 财政项目支出绩效目标申报表 (seed 001), with its sub-tasks where the project has them.
+struct DeclarationReader {
+    let session: ImportSession
+
+    func read(_ range: Range<Int>, title: String?) -> TargetDeclaration {
+        let fields = FormFields(session: session)
+        let rows = session.rows
+        var project = Project(name: "")
+        var declaration = TargetDeclaration(project: project, source: session.source(rows[range.lowerBound]))
+        var formName: String { project.name.isEmpty ? "未命名项目" : project.name }
+        var funds: Funds?
+        enum TextState { case none, overall, annual, subTasks }
+        var state = TextState.none
+        var annual: [String] = []
+        var sawTable = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let row = rows[i]
+            let compact = TextRow.compact(row.cells.joined())
+            if let title, compact == TextRow.compact(title) { session.use(row); i += 1; continue }
+            if row.filled.count == 1, compact.hasPrefix("("), let year = Cells.fiscalYear(compact) {
+                project.fiscalYear = year
+                session.use(row); i += 1; continue
+            }
+            if let columns = IndicatorColumns(header: row) {
+                session.use(row)
+                var reader = IndicatorTableReader(session: session, columns: columns, layout: ProjectEvaluationReader.layout(rows[i..<range.upperBound]), form: formName)
+                i = reader.read(from: i + 1, to: range.upperBound)
+                declaration.indicators += reader.indicators
+                declaration.layout = reader.layout
+                sawTable = true
+                state = .none
+                continue
+            }
+            if fields.apply(row, to: &project) { session.use(row); i += 1; continue }
+            if row.isTable, let found = Self.readFunds(row, into: &funds, session: session) , found {
+                session.use(row); i += 1; continue
+            }
+            // 项目总目标 / 年度总体目标 as a table row with the texts on the next row.
+            let cells = row.filled.map(TextRow.compact)
+            if row.isTable, cells.contains("年度总体目标") {
+                session.use(row)
+                if i + 1 < range.upperBound, rows[i + 1].isTable {
+                    let texts = rows[i + 1].filled
+                    if cells.contains("项目总目标"), texts.count >= 2 {
+                        declaration.overallGoal = texts[0]
+                        annual.append(texts.dropFirst().joined(separator: "\n"))
+                    } else if let text = texts.last {
+                        annual.append(text)
+                    }
+                    session.use(rows[i + 1])
+                    i += 2
+                } else {
+                    state = .annual
+                    i += 1
+                }
+                continue
+            }
+            if !row.isTable {
+                if compact == "项目总目标" { state = .overall; session.use(row); i += 1; continue }
+                if compact == "年度总体目标" { state = .annual; session.use(row); i += 1; continue }
+                if let subTask = Self.subTask(row.text, next: project.subTasks.count + 1) {
+                    project.subTasks.append(subTask)
+                    state = .subTasks
+                    session.use(row); i += 1; continue
+                }
+                if Furniture.isFurniture(row) { session.use(row); i += 1; continue }
+                switch state {
+                case .overall: declaration.overallGoal = [declaration.overallGoal, row.text].compactMap { $0 }.joined(separator: "\n"); session.use(row)
+                case .annual: annual.append(row.text); session.use(row)
+                case .subTasks:
+                    let last = project.subTasks.count - 1
+                    project.subTasks[last].detail = (project.subTasks[last].detail ?? "") + row.text
+                    session.use(row)
+                case .none: break
+                }
+            }
+            i += 1
+        }
+        if !annual.isEmpty { declaration.annualGoal = annual.joined(separator: "\n") }
+        declaration.project = project
+        declaration.funds = funds
+        if !sawTable { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "绩效指标表"], row: rows[range.lowerBound], form: formName) }
+        return declaration
+    }
+
+    /// Funds rows: each number belongs to the nearest funds label on its left.
+    static func readFunds(_ row: TextRow, into funds: inout Funds?, session: ImportSession) -> Bool? {
+        var label: String?
+        var found = false
+        let unit = FormFields.moneyUnit(row)
+        for cell in row.cells where !cell.isEmpty {
+            let c = TextRow.compact(cell)
+            if let n = Cells.number(cell), let current = label {
+                if funds == nil { funds = Funds(unit: unit ?? .yuan, source: session.source(row)) }
+                switch current {
+                case "total": funds?.total = n
+                case "fiscal": funds?.fiscal = n
+                case "carry": funds?.carryOver = n
+                case "other": funds?.other = n
+                default: break
+                }
+                found = true
+            } else if c.contains("资金总额") || c.contains("申请总额") {
+                label = "total"
+            } else if c.contains("当年财政拨款") {
+                label = "fiscal"
+            } else if c.contains("上年结转") {
+                label = "carry"
+            } else if c == "其他资金" {
+                label = "other"
+            } else if c.hasPrefix("项目资金") {
+                if funds == nil { funds = Funds(unit: unit ?? .yuan, source: session.source(row)) }
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// `- 管理运行——“三监联动”管理运行技术支持——通过…` or `9 固定源—建设项目…—全市…`.
+    static func subTask(_ text: String, next: Int) -> SubTask? {
+        var body = Substring(text)
+        var number = next
+        if body.hasPrefix("- ") || body.hasPrefix("• ") {
+            body = body.dropFirst(2)
+        } else {
+            let digits = body.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 2, let n = Int(digits) else { return nil }
+            let rest = body.dropFirst(digits.count)
+            guard rest.first == " " || rest.first == "." || rest.first == "、" else { return nil }
+            number = n
+            body = rest.dropFirst()
+        }
+        let parts = body.components(separatedBy: body.contains("——") ? "——" : "—")
+        guard parts.count >= 2 else { return nil }
+        let title = parts.count >= 3 ? parts[0..<2].joined(separator: "——") : parts[0]
+        let detail = parts.count >= 3 ? parts[2...].joined(separator: "—") : parts[1]
+        return SubTask(number: number, title: title.trimmingCharacters(in: .whitespaces), detail: detail)
+    }
+}

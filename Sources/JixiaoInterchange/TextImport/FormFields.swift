@@ -1,0 +1,191 @@
+import Foundation
+import JixiaoCore
+
+/// Readers of the parts that project forms share: the label–value rows, the funds and
+/// execution block, the goals, the total row and the analysis texts.
+struct FormFields {
+    let session: ImportSession
+
+    static let keys: Set<String> = ["项目名称", "主管部门", "主管部门及代码", "实施单位", "预算单位", "预算单位及代码", "项目负责人",
+                                    "联系电话", "项目性质", "项目类别", "计划开始日期", "计划完成日期", "部门名称", "单位名称"]
+
+    /// The label–value pairs of a row (`项目名称 ⇥ ⇥ 城区分局设备购置项目`).
+    func pairs(_ row: TextRow) -> [(String, String)] {
+        var result: [(String, String)] = []
+        let cells = row.cells
+        var i = 0
+        while i < cells.count {
+            let key = TextRow.compact(cells[i]).trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+            if Self.keys.contains(key) {
+                var j = i + 1
+                while j < cells.count, cells[j].isEmpty { j += 1 }
+                if j < cells.count, !Self.keys.contains(TextRow.compact(cells[j])) {
+                    result.append((key, Cells.unwrapped(cells[j])))
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Applies a row's label–value pairs to a project; true when the row had any.
+    func apply(_ row: TextRow, to project: inout Project) -> Bool {
+        let found = pairs(row)
+        for (key, value) in found {
+            switch key {
+            case "项目名称": project.name = value
+            case "主管部门", "主管部门及代码": project.department = Organisation(codedName: value, kind: .department)
+            case "实施单位", "预算单位", "预算单位及代码", "单位名称": project.unit = Organisation(codedName: value, kind: .unit)
+            case "项目负责人": project.manager = value
+            case "联系电话": project.phone = value
+            case "项目性质": project.nature = value
+            case "项目类别": project.category = value
+            case "计划开始日期": project.plannedStart = value
+            case "计划完成日期": project.plannedEnd = value
+            default: break
+            }
+        }
+        return !found.isEmpty
+    }
+
+    /// `项目资金 (元)`, `(万元)` in a header → the money unit.
+    static func moneyUnit(_ row: TextRow) -> MoneyUnit? {
+        let text = TextRow.compact(row.cells.joined())
+        if text.contains("(万元)") || text.contains("（万元）") { return .tenThousandYuan }
+        if text.contains("(元)") || text.contains("（元）") { return .yuan }
+        return nil
+    }
+
+    /// True for the header of an execution block (全年预算数 … 全年执行数).
+    static func isExecutionHeader(_ row: TextRow) -> Bool {
+        let text = TextRow.compact(row.cells.joined())
+        return text.contains("全年预算数") && text.contains("全年执行数")
+    }
+
+    enum ExecutionRole { case initial, declared, compiled, annual, executed, balance, weight, rate, score }
+
+    /// Reads an execution block from its header at `start`; returns the block and the index after it.
+    func readExecution(from start: Int, to end: Int, form: String) -> (BudgetExecution, Int) {
+        let header = session.rows[start]
+        session.use(header)
+        var roles: [ExecutionRole] = []
+        for cell in header.filled.map(TextRow.compact) {
+            if cell.hasPrefix("年初预算") { roles.append(.initial) }
+            else if cell.hasPrefix("全年预算") { roles.append(.annual) }
+            else if cell.hasPrefix("全年执行") { roles.append(.executed) }
+            else if cell.contains("结(转)余") || cell.contains("结（转）余") || cell == "结余" { roles.append(.balance) }
+            else if cell == "分值" { roles.append(.weight) }
+            else if cell.hasPrefix("执行率") { roles.append(.rate) }
+            else if cell == "得分" { roles.append(.score) }
+        }
+        var execution = BudgetExecution(unit: Self.moneyUnit(header) ?? .tenThousandYuan, source: session.source(header))
+        var i = start + 1
+        var first = true
+        var pendingLabel: String?
+        while i < end {
+            let row = session.rows[i]
+            let compact = row.filled.map(TextRow.compact)
+            if compact.contains("目标申报数") || compact.contains("预算编制数") {
+                if let k = roles.firstIndex(of: .initial) { roles.replaceSubrange(k...k, with: [.declared, .compiled]) }
+                session.use(row)
+                i += 1
+                continue
+            }
+            var label: String?
+            var tokens: [PrintedNumber?] = []
+            var reason: [String] = []
+            for cell in row.cells where !cell.isEmpty {
+                if let n = Cells.number(cell) { tokens.append(n); continue }
+                if cell == "—" || cell == "-" || cell == "/" { tokens.append(nil); continue }
+                if tokens.isEmpty {
+                    let c = TextRow.compact(cell)
+                    if c.hasPrefix("资金总额") || c == "年度资金总额" || c.hasPrefix("项目资金") { continue }
+                    label = label.map { $0 + " " + cell } ?? cell
+                } else {
+                    reason.append(cell)
+                }
+            }
+            guard tokens.contains(where: { $0 != nil }) || (label != nil && tokens.count >= 1) else { break }
+            session.use(row)
+            var values: [ExecutionRole: PrintedNumber] = [:]
+            for (role, token) in zip(roles, tokens) { if let token { values[role] = token } }
+            if tokens.count != roles.count, tokens.contains(where: { $0 != nil }) {
+                session.report("IMPORT_GUESSED", ["what": "预算执行行“\(label ?? "资金总额")”",
+                                                  "how": "有\(tokens.count)个数，表头有\(roles.count)列，按顺序对应"], row: row, form: form)
+            }
+            if first {
+                first = false
+                execution.initialBudget = values[.initial]
+                execution.declaredBudget = values[.declared]
+                execution.compiledBudget = values[.compiled]
+                execution.annualBudget = values[.annual]
+                execution.executed = values[.executed]
+                execution.balance = values[.balance]
+                execution.weight = values[.weight]
+                execution.reportedRate = values[.rate]
+                execution.reportedScore = values[.score]
+                if !reason.isEmpty { execution.deviationReason = reason.joined(separator: " ") }
+                if let label, !label.contains("总额") && !label.contains("合计") { pendingLabel = label }
+            } else {
+                var rowLabel = label
+                if rowLabel == nil, let pending = pendingLabel {
+                    rowLabel = pending
+                    session.report("IMPORT_GUESSED", ["what": "预算执行行", "how": "资金来源名称“\(pending)”印在资金总额行上，归入下一行"], row: row, form: form)
+                }
+                pendingLabel = nil
+                execution.breakdown.append(BudgetExecutionRow(
+                    label: rowLabel ?? "", initialBudget: values[.initial] ?? values[.compiled], annualBudget: values[.annual],
+                    executed: values[.executed], reportedRate: values[.rate], source: session.source(row)))
+                if !reason.isEmpty, execution.deviationReason == nil { execution.deviationReason = reason.joined(separator: " ") }
+            }
+            i += 1
+        }
+        return (execution, i)
+    }
+
+    /// The 总分 row: reported total and grade (`总分 ⇥ 100 ⇥ 97.3`, `总分 ⇥ 98 ⇥ 优`).
+    func readTotal(_ row: TextRow, next: TextRow? = nil) -> (PrintedNumber?, String?) {
+        session.use(row)
+        var numbers: [PrintedNumber] = []
+        var grade: String?
+        var cells = row.filled
+        // `总分` alone, with `94 优` wrapped onto the next line.
+        if cells.count == 1, let next, next.isTable, let first = next.filled.first,
+           first.split(separator: " ").allSatisfy({ Cells.score(String($0)) != nil || Grade(text: String($0)) != nil }) {
+            cells = next.filled
+            session.use(next)
+        }
+        for cell in cells {
+            for part in cell.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init) {
+                if let n = Cells.score(part) { numbers.append(n) } else if Grade(text: part) != nil { grade = part }
+            }
+        }
+        return (numbers.last, grade)
+    }
+
+    static let analysisFrames: Set<String> = ["项目绩效分析", "自评结果分析", "项目自评结果分析", "绩效分析", "分析", "VI"]
+
+    /// Analysis rows after the total: heading and text; rows of one cell continue the text before.
+    func readAnalysis(from start: Int, to end: Int) -> ([AnalysisText], Int) {
+        var analysis: [AnalysisText] = []
+        var i = start
+        while i < end {
+            let row = session.rows[i]
+            if Furniture.isFurniture(row) { session.use(row); i += 1; continue }
+            guard row.isTable else { break }
+            let cells = row.filled.filter { !Self.analysisFrames.contains(TextRow.compact($0)) }
+            if cells.count >= 2 {
+                analysis.append(AnalysisText(heading: Cells.unwrapped(cells[0]), text: cells.dropFirst().joined(separator: "\n")))
+            } else if cells.count == 1, !analysis.isEmpty {
+                analysis[analysis.count - 1].text += "\n" + cells[0]
+            } else if cells.count == 1 {
+                analysis.append(AnalysisText(heading: "", text: cells[0]))
+            }
+            session.use(row)
+            i += 1
+        }
+        return (analysis, i)
+    }
+}

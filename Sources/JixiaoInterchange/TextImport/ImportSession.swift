@@ -1,0 +1,57 @@
+import Foundation
+import JixiaoCore
+
+/// The state of one import: the rows, which lines were used, and the findings so far.
+/// Lives for one call of `TextImporter.read`; never shared between threads.
+final class ImportSession {
+    let file: String
+    let rows: [TextRow]
+    private(set) var findings: [Finding] = []
+    /// Source lines that went into the model (or were recognised as furniture).
+    private var usedLines: Set<Int> = []
+
+    init(file: String, rows: [TextRow]) {
+        self.file = file
+        self.rows = rows
+    }
+
+    func source(_ row: TextRow) -> SourceLocation { SourceLocation(file: file, line: row.line) }
+
+    /// Marks a row's lines as read.
+    func use(_ row: TextRow) {
+        for line in row.line...row.endLine { usedLines.insert(line) }
+    }
+
+    func isUsed(_ row: TextRow) -> Bool { usedLines.contains(row.line) }
+
+    func report(_ code: String, _ values: [String: String], row: TextRow?, form: String? = nil, indicator: String? = nil) {
+        let location = FindingLocation(form: form, indicator: indicator, source: row.map(source))
+        findings.append(CheckCatalogue.finding(code, values, at: location))
+    }
+
+    /// Reports every row that nothing used and that is not known furniture.
+    func reportUnused() {
+        for row in rows where !isUsed(row) && !Furniture.isFurniture(row) {
+            var text = row.text
+            if text.count > 60 { text = String(text.prefix(60)) + "…" }
+            report("IMPORT_UNUSED_LINE", ["line": String(row.line), "text": text], row: row)
+        }
+    }
+}
+
+/// Text that every page of a published file repeats and that carries no data.
+enum Furniture {
+    static let rows: Set<String> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录", "目录"]
+    static let notes = ["“预算编制数”数据来源", "“全年预算数”的取数规则", "“全年执行数”是指", "“执行率”是执行数", "“年初预算数”项下"]
+
+    static func isFurniture(_ row: TextRow) -> Bool {
+        let text = TextRow.compact(row.cells.joined())
+        if text.isEmpty || rows.contains(text) { return true }
+        if text.allSatisfy(\.isNumber) { return true }  // page numbers
+        if text.allSatisfy({ $0 == "-" || $0 == "|" || $0 == ":" }) { return true }  // table rules
+        return notes.contains { text.contains($0) }
+    }
+
+    /// Cells that label a block of a form and carry no data of their own.
+    static let cells: Set<String> = ["绩效指标", "年度指标完成情况", "年度绩效目标完成情况", "年度绩效指标完成情况", "项目绩效目标", "绩效目标"]
+}

@@ -1,0 +1,200 @@
+import Foundation
+import JixiaoCore
+
+/// Reads the rows of an indicator table into indicators.
+///
+/// Merged 一级 / 二级 / 绩效目标 cells are printed once for many rows, so labels carry down.
+/// A row is anchored at its 分值 cell (self-evaluations) or at its last filled cell
+/// (declarations); value cells are assigned from the anchor leftwards, so a row whose empty
+/// merged cell was dropped (columns shifted) still reads, and the shift is recorded as a guess.
+struct IndicatorTableReader {
+    let session: ImportSession
+    var columns: IndicatorColumns
+    let layout: IndicatorLayout
+    let form: String
+    private(set) var indicators: [Indicator] = []
+    private var level1: String?
+    private var level2: String?
+    private var goal: Int?
+
+    init(session: ImportSession, columns: IndicatorColumns, layout: IndicatorLayout, form: String) {
+        self.session = session
+        self.columns = columns
+        self.layout = layout
+        self.form = form
+    }
+
+    /// Heads of rows that end a table.
+    static let endHeads = ["总分", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
+
+    static func endsTable(_ row: TextRow) -> Bool {
+        let head = row.head
+        return endHeads.contains { head.hasPrefix($0) }
+    }
+
+    /// Reads rows from `start` while they belong to the table; returns the index after the last.
+    mutating func read(from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end {
+            let row = session.rows[i]
+            if Self.endsTable(row) { return i }
+            if let header = IndicatorColumns(header: row) {
+                columns = header  // a page header repeated inside the table
+                session.use(row)
+                i += 1
+                continue
+            }
+            if Furniture.isFurniture(row) { session.use(row); i += 1; continue }
+            if !row.isTable { return i }
+            readRow(row)
+            i += 1
+        }
+        return i
+    }
+
+    private mutating func readRow(_ row: TextRow) {
+        let cells = row.cells.map(Cells.unwrapped)
+        // Leading labels: goal, 一级, 二级 and furniture, up to the first content cell.
+        var labels: [String] = []
+        var contentStart = cells.count
+        for (index, cell) in cells.enumerated() where !cell.isEmpty {
+            let compact = TextRow.compact(cell)
+            if Furniture.cells.contains(compact) || compact == "绩效指标" { continue }
+            if let n = Cells.goalNumber(compact) {
+                if n != goal { level1 = nil; level2 = nil }
+                goal = n
+                continue
+            }
+            if Level1Category.classify(compact) != nil || Level2Category.classify(compact) != nil {
+                labels.append(compact)
+                continue
+            }
+            contentStart = index
+            break
+        }
+        applyLabels(labels)
+        guard contentStart < cells.count else {
+            session.use(row)  // a row of labels only
+            return
+        }
+        var guesses: [String] = []
+        var anchor: Int
+        var weight: PrintedNumber?
+        var score: PrintedNumber?
+        var trailing: ArraySlice<String> = []
+        let k = columns.values.count
+        if columns.hasWeight {
+            guard let w = weightIndex(cells, after: contentStart, expected: k) else {
+                session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到分值）", "text": row.text], row: row, form: form)
+                session.use(row)
+                return
+            }
+            anchor = w
+            weight = Cells.score(cells[w])
+            if w + 1 < cells.count { score = Cells.score(cells[w + 1]) }
+            trailing = w + 2 < cells.count ? cells[(w + 2)...] : []
+        } else {
+            anchor = (cells.lastIndex { !$0.isEmpty } ?? contentStart) + 1
+        }
+        let content = Array(cells[contentStart..<anchor])
+        guard let name = content.first, !name.isEmpty else { return }
+        var values = [String?](repeating: nil, count: k)
+        let rest = content.dropFirst()
+        if rest.count >= k {
+            let extra = rest.dropLast(k).filter { !$0.isEmpty }
+            for (slot, cell) in rest.suffix(k).enumerated() where !cell.isEmpty { values[slot] = cell }
+            if !extra.isEmpty {
+                guesses.append("名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已保留在偏差说明之前的备注中")
+                trailing = ArraySlice(extra) + trailing
+            }
+        } else {
+            for (slot, cell) in rest.enumerated() where !cell.isEmpty { values[k - rest.count + slot] = cell }
+            let missing = columns.values.prefix(k - rest.count).map(Self.columnName).joined(separator: "、")
+            guesses.append("该行少\(k - rest.count)列（合并单元格留空造成列位移），按右对齐读取，\(missing)视为空")
+        }
+        var indicator = Indicator(
+            level1Label: level1, level2Label: level2, name: name, goalNumber: goal,
+            weight: weight, reportedScore: score, source: session.source(row), layout: layout)
+        if let (tag, rest) = SubTaskTag.split(name) {
+            indicator.subTasks = tag
+            indicator.name = rest
+        }
+        for (slot, role) in columns.values.enumerated() {
+            guard let text = values[slot] else { continue }
+            switch role {
+            case .target: indicator.target = IndicatorValueParser.parse(text)
+            case .adjustedTarget: indicator.adjustedTarget = IndicatorValueParser.parse(text)
+            case .actual: indicator.actual = IndicatorValueParser.parse(text)
+            case .qualitativeNote: indicator.qualitativeNote = text
+            default: break
+            }
+        }
+        let reason = trailing.filter { !$0.isEmpty }.joined(separator: "\n")
+        if !reason.isEmpty { indicator.deviationReason = reason }
+        if columns.hasWeight, score == nil, anchor + 1 < cells.count, !cells[anchor + 1].isEmpty {
+            guesses.append("得分“\(cells[anchor + 1])”不是数字")
+            indicator.deviationReason = [cells[anchor + 1], indicator.deviationReason].compactMap { $0 }.joined(separator: "\n")
+        }
+        indicator.guesses = guesses
+        for guess in guesses {
+            session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
+        }
+        indicators.append(indicator)
+        session.use(row)
+    }
+
+    /// Carries 一级 / 二级 labels down the merged cells.
+    private mutating func applyLabels(_ labels: [String]) {
+        switch labels.count {
+        case 0: return
+        case 1:
+            let label = labels[0]
+            let asLevel1 = Level1Category.classify(label)
+            let asLevel2 = Level2Category.classify(label)
+            if let l2 = asLevel2, asLevel1 == nil || (l2 == .cost && level1.flatMap(Level1Category.classify) == .output)
+                || (l2 == .satisfaction && level1.flatMap(Level1Category.classify) == .satisfaction) {
+                if let l1 = level1.flatMap(Level1Category.classify), l1 != l2.level1(in: layout), !(l2 == .cost && l1 == .output) {
+                    level1 = nil
+                }
+                level2 = label
+            } else {
+                level1 = label
+                level2 = nil
+            }
+        default:
+            level1 = labels[labels.count - 2]
+            level2 = labels[labels.count - 1]
+        }
+    }
+
+    /// The index of the 分值 cell: a number followed by the 得分 number (or an empty 得分),
+    /// preferring the one that leaves exactly the expected value columns before it.
+    private func weightIndex(_ cells: [String], after start: Int, expected k: Int) -> Int? {
+        var candidates: [Int] = []
+        for i in stride(from: cells.count - 1, to: start, by: -1) where Cells.score(cells[i]) != nil {
+            if i + 1 < cells.count, Cells.score(cells[i + 1]) != nil { candidates.append(i) }
+        }
+        for i in stride(from: cells.count - 1, to: start, by: -1) where Cells.score(cells[i]) != nil {
+            if i + 1 >= cells.count || cells[i + 1].isEmpty || Cells.score(cells[i + 1]) == nil, !candidates.contains(i) {
+                candidates.append(i)
+            }
+        }
+        let exact = candidates.first { i in
+            let content = cells[start..<i]
+            return content.count == k + 1 || (content.count > k + 1 && content.dropFirst().dropLast(k).allSatisfy(\.isEmpty))
+        }
+        return exact ?? candidates.first
+    }
+
+    static func columnName(_ role: IndicatorColumns.Role) -> String {
+        switch role {
+        case .target: return "指标值"
+        case .adjustedTarget: return "调整后指标值"
+        case .actual: return "实际完成值"
+        case .qualitativeNote: return "定性值情况说明"
+        case .weight: return "分值"
+        case .score: return "得分"
+        case .reason: return "偏差原因"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import JixiaoCore
+
+/// Reads text extracted from published PDF and Word documents (the layouts of the seed files)
+/// into an interchange document: every form it finds, the final-accounts text when the file is
+/// a 部门决算公开, and import findings for every line it could not use or had to guess.
+public enum TextImporter {
+    /// Reads a file; errors are Chinese and name the file and position.
+    public static func read(path: String) throws -> InterchangeDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InterchangeError(code: "FILE_UNREADABLE", file: path, message: "无法读取文件（文件不存在或没有读取权限）", details: "\(error)")
+        }
+        return try read(data, file: path)
+    }
+
+    /// Reads the bytes of a file named `file` (the name is used in messages and source locations).
+    public static func read(_ data: Data, file: String) throws -> InterchangeDocument {
+        let text = try TextLayout.decode(data, file: file)
+        let name = (file as NSString).lastPathComponent
+        let session = ImportSession(file: name, rows: TextLayout.rows(text))
+        let segments = segment(session.rows)
+        guard !segments.isEmpty else {
+            throw InterchangeError(code: "IMPORT_NO_FORMS", file: file,
+                                   message: "文件中没有找到可识别的绩效表单（目标申报表、项目支出绩效自评表、部门整体支出绩效自评表）或部门决算公开说明")
+        }
+        var document = InterchangeDocument(origin: name, forms: [])
+        if let first = segments.first, first.range.lowerBound > 0 {
+            // Titles before the first form: the document title (`…项目绩效目标汇总表`).
+            for row in session.rows[0..<first.range.lowerBound] where row.filled.count == 1 && !Furniture.isFurniture(row) {
+                document.title = document.title ?? row.text
+                session.use(row)
+            }
+        }
+        for segment in segments {
+            switch segment.kind {
+            case .disclosure:
+                document.disclosure = DisclosureReader(session: session).read(segment.range)
+                if document.title == nil, let d = document.disclosure {
+                    document.title = [d.department?.name, d.fiscalYear.map { "\($0)年度部门决算公开" }].compactMap { $0 }.joined()
+                }
+            case .declaration:
+                document.forms.append(.targetDeclaration(DeclarationReader(session: session).read(segment.range, title: segment.title)))
+            case .projectEvaluation:
+                document.forms.append(.projectSelfEvaluation(ProjectEvaluationReader(session: session).read(segment.range, title: segment.title)))
+            case .departmentEvaluation:
+                document.forms.append(.departmentEvaluation(DepartmentEvaluationReader(session: session).read(segment.range, title: segment.title)))
+            }
+        }
+        session.reportUnused()
+        document.importFindings = session.findings
+        return document
+    }
+
+    enum SegmentKind { case disclosure, declaration, projectEvaluation, departmentEvaluation }
+
+    struct Segment {
+        var kind: SegmentKind
+        var range: Range<Int>
+        var title: String?
+    }
+
+    /// The kind a title row announces, if it is a title.
+    static func titleKind(_ row: TextRow) -> SegmentKind? {
+        guard row.filled.count == 1 else { return nil }
+        let text = TextRow.compact(row.text)
+        guard text.count <= 90 else { return nil }
+        if text.contains("绩效目标申报表") && !text.contains("汇总") { return .declaration }
+        if text.contains("整体支出绩效自评表") { return .departmentEvaluation }
+        if text.contains("项目支出绩效自评表") || text.contains("项目支出绩效评价报告") || text.contains("项目支出绩效评价表") { return .projectEvaluation }
+        if text.contains("部门决算公开") || text.contains("部门决算") && text.hasSuffix("公开") { return .disclosure }
+        return nil
+    }
+
+    /// Finds where forms start: at title rows, and at `项目名称` rows not just after a title.
+    static func segment(_ rows: [TextRow]) -> [Segment] {
+        var starts: [(index: Int, kind: SegmentKind?, title: String?)] = []
+        var lastTitle: Int?
+        var projectSinceTitle = false
+        for (i, row) in rows.enumerated() {
+            if let kind = titleKind(row) {
+                if kind == .disclosure, starts.contains(where: { $0.kind == .disclosure }) { continue }
+                starts.append((i, kind, kind == .disclosure ? nil : row.text))
+                lastTitle = i
+                projectSinceTitle = false
+                continue
+            }
+            if row.head == "项目名称" {
+                if let t = lastTitle, !projectSinceTitle, i - t <= 8, starts.last?.kind != .disclosure {
+                    projectSinceTitle = true
+                    continue
+                }
+                // A cut-off or wrapped title printed just above (`…项目支出绩 (2024年度)`).
+                var first = i
+                var k = i - 1
+                while k >= 0, i - k <= 4, !rows[k].isTable || rows[k].filled.count == 1 {
+                    if Furniture.isFurniture(rows[k]) { k -= 1; continue }
+                    if rows[k].text.count > 60 || starts.last.map({ $0.index >= k }) == true { break }
+                    first = k
+                    k -= 1
+                }
+                let title = first < i ? rows[first..<i].filter { !Furniture.isFurniture($0) }.map(\.text).joined(separator: " ") : nil
+                starts.append((first, nil, title))
+                lastTitle = nil
+            }
+        }
+        var segments: [Segment] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1].index : rows.count
+            let range = start.index..<end
+            let kind = start.kind ?? guessKind(rows[range])
+            segments.append(Segment(kind: kind, range: range, title: start.title))
+        }
+        return segments
+    }
+
+    /// A form without a title: an evaluation when it has an 实际完成值 column or an execution block.
+    static func guessKind(_ rows: ArraySlice<TextRow>) -> SegmentKind {
+        for row in rows {
+            if FormFields.isExecutionHeader(row) { return .projectEvaluation }
+            if let columns = IndicatorColumns(header: row) { return columns.values.contains(.actual) ? .projectEvaluation : .declaration }
+        }
+        return .projectEvaluation
+    }
+}

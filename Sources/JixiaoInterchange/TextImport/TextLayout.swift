@@ -1,0 +1,146 @@
+import Foundation
+
+/// Turns the bytes of an extracted text file into rows of cells.
+///
+/// Two layouts occur: one table row per line with tab-separated cells (most PDF extractions),
+/// and one cell per line, each starting with a tab, rows separated by blank lines (Word
+/// extractions). A line that does not start a cell continues the cell before it.
+enum TextLayout {
+    /// Decodes the file; a binary or non-UTF-8 file is an error, never a crash.
+    static func decode(_ data: Data, file: String) throws -> String {
+        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw InterchangeError(code: "IMPORT_EMPTY", file: file, message: "文件是空的，没有可导入的内容")
+        }
+        if let zero = data.firstIndex(of: 0) {
+            throw InterchangeError(code: "IMPORT_NOT_TEXT", file: file, position: "第\(zero - data.startIndex + 1)字节",
+                                   message: "不是文本文件（含二进制内容）。请导入从 PDF 或 Word 提取的 UTF-8 文本，或 jixiao 交换格式 JSON")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = Self.firstInvalidLine(bytes)
+            throw InterchangeError(code: "IMPORT_NOT_UTF8", file: file, position: "第\(line)行",
+                                   message: "文件不是 UTF-8 编码的文本（可能是 GBK 编码或二进制文件），请先转换为 UTF-8")
+        }
+        return text
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = i + 1
+        }
+        return line
+    }
+
+    /// The lines of the text (without line ends).
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == 0x0A {
+                var end = i
+                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+                lines.append(text[start..<end])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < text.endIndex { lines.append(text[start...]) }
+        return lines
+    }
+
+    /// True when the file writes one cell per line (each starting with a tab).
+    static func isCellPerLine(_ lines: [Substring]) -> Bool {
+        var single = 0, multi = 0
+        for line in lines where line.utf8.contains(0x09) {
+            let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+            if tabs == 1 && line.utf8.first == 0x09 { single += 1 } else { multi += 1 }
+        }
+        return single >= 5 && single > 3 * multi
+    }
+
+    /// The rows of the file, in order; blank lines separate rows but make none.
+    static func rows(_ text: String) -> [TextRow] {
+        let lines = lines(text)
+        return isCellPerLine(lines) ? cellPerLineRows(lines) : tabbedRows(lines)
+    }
+
+    static func tabbedRows(_ lines: [Substring]) -> [TextRow] {
+        var rows: [TextRow] = []
+        rows.reserveCapacity(lines.count / 2)
+        for (n, line) in lines.enumerated() {
+            let isTable = line.utf8.contains(0x09)
+            let cells = isTable ? line.split(separator: "\t", omittingEmptySubsequences: false).map { clean($0) } : [clean(line)]
+            if cells.allSatisfy(\.isEmpty) { continue }
+            rows.append(TextRow(line: n + 1, endLine: n + 1, cells: cells, isTable: isTable))
+        }
+        return rows
+    }
+
+    static func cellPerLineRows(_ lines: [Substring]) -> [TextRow] {
+        var rows: [TextRow] = []
+        var cells: [String] = []
+        var first = 0, last = 0
+        var isTable = false
+        func flush() {
+            if !cells.isEmpty, !cells.allSatisfy(\.isEmpty) {
+                rows.append(TextRow(line: first, endLine: last, cells: cells, isTable: isTable))
+            }
+            cells = []
+            isTable = false
+        }
+        for (n, line) in lines.enumerated() {
+            let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" }
+            if blank && !line.hasPrefix("\t") {
+                flush()
+                continue
+            }
+            if cells.isEmpty { first = n + 1 }
+            last = n + 1
+            if line.hasPrefix("\t") {
+                isTable = true
+                cells.append(clean(line.dropFirst()))
+            } else if let previous = cells.popLast() {
+                let more = clean(line)
+                cells.append(previous.isEmpty ? more : more.isEmpty ? previous : previous + "\n" + more)
+            } else {
+                cells.append(clean(line))
+            }
+        }
+        flush()
+        return rows
+    }
+
+    /// Trims white space and removes HTML tags such as `<p>` and `</p>`.
+    static func clean(_ cell: Substring) -> String {
+        var text = cell
+        if text.utf8.contains(UInt8(ascii: "<")) { text = Substring(stripTags(String(text))) }
+        while let c = text.first, c.isWhitespace || c == "\u{3000}" { text.removeFirst() }
+        while let c = text.last, c.isWhitespace || c == "\u{3000}" { text.removeLast() }
+        return String(text)
+    }
+
+    /// Removes `<tag …>` and `</tag>`; a `<` not starting a tag (`<1天`) is kept.
+    static func stripTags(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        let s = Array(text.unicodeScalars)
+        var i = 0
+        while i < s.count {
+            if s[i] == "<", i + 1 < s.count, s[i + 1] == "/" || (s[i + 1].properties.isAlphabetic && s[i + 1].isASCII),
+               let close = s[i...].firstIndex(of: ">"), close - i < 40 {
+                i = close + 1
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return String(out)
+    }
+}
