@@ -65,6 +65,8 @@ public struct NarrativeClaimReader: Sendable {
         return nil
     }
 
+    static let changeVerbs = ["增加", "减少", "增长", "下降"]
+    static let comparisonNoise = ["较上年决算", "较上年度", "较上年", "比上年度", "比上年", "与上年相比", "同比"]
     static let leadingNoise = ["与上年相比", "截至", "其中：", "其中:", "其中", "本年度", "我局共涉及", "我局", "共涉及", "涉及", "共有", "共", "主要用于", "以上"]
 
     /// The subject of a figure: the clause text before it, without years and connectives.
@@ -94,8 +96,11 @@ public struct NarrativeClaimReader: Sendable {
         clauses.append(buffer)
         var listed: [PrintedNumber] = []
         for clause in clauses {
-            if clause.contains("其中") && result.count > first, let main = result[first...].first(where: { $0.partOf == parent }) {
-                part = main.subject
+            if clause.contains("其中") && result.count > first {
+                // The total is the figure just before `其中`, in the same unit.
+                let unit = Self.figure(in: clause)?.unit
+                if let current, result[current].unit == unit || unit == nil { part = result[current].subject }
+                else if let main = result[first...].last(where: { $0.unit == unit && $0.partOf == parent }) { part = main.subject }
             }
             if clause.contains("与上年相同") || clause.contains("与上年持平"), let current {
                 result[current].change = PrintedNumber(0)
@@ -136,11 +141,27 @@ public struct NarrativeClaimReader: Sendable {
                 }
                 continue
             }
-            if isMoney, let current, prefix.hasSuffix("增加") || prefix.hasSuffix("减少") || prefix.hasSuffix("增长") || prefix.hasSuffix("下降") {
-                result[current].change = signed(prefix.hasSuffix("减少") || prefix.hasSuffix("下降"))
+            if figure.after.hasPrefix("（含）") || figure.after.hasPrefix("以上") || figure.after.hasPrefix("(含)") { continue }
+            var subject = Self.subject(prefix)
+            // `收入总计增加17,356.89万元`, `较上年决算增加58.08万元`: a change of a figure already stated.
+            if isMoney, let verb = Self.changeVerbs.first(where: { subject.hasSuffix($0) }) {
+                var owner = String(subject.dropLast(verb.count))
+                for noise in Self.comparisonNoise { owner = owner.replacingOccurrences(of: noise, with: "") }
+                owner = Self.subject(owner)
+                let change = signed(verb == "减少" || verb == "下降")
+                if let target = (owner.isEmpty ? nil : result.lastIndex { $0.subject == owner }) ?? current ?? (owner.isEmpty ? result.indices.last : nil) {
+                    result[target].change = change
+                    current = target
+                } else if !owner.isEmpty {
+                    var claim = NarrativeClaim(subject: owner, sentence: sentence, section: section, source: source)
+                    claim.change = change
+                    claim.unit = figure.unit
+                    claim.partOf = part
+                    result.append(claim)
+                    current = result.count - 1
+                }
                 continue
             }
-            var subject = Self.subject(prefix)
             if isMoney, subject.hasSuffix("年初预算") || subject.hasSuffix("全年预算") || subject == "预算" {
                 let owner = String(subject.dropLast(subject.hasSuffix("预算") && subject.count >= 4 ? 4 : subject.count))
                 if owner.isEmpty, let current {

@@ -20,7 +20,7 @@ struct DisclosureReader {
             if Furniture.isFurniture(row) { session.use(row); continue }
             if compact.contains("部门决算公开") {
                 disclosure.fiscalYear = Cells.fiscalYear(compact) ?? Int(compact.prefix(4))
-                if i > range.lowerBound, let name = rows[range.lowerBound..<i].last(where: { !Furniture.isFurniture($0) }) {
+                if let name = rows[max(0, i - 8)..<i].last(where: { !Furniture.isFurniture($0) && $0.filled.count == 1 }) {
                     disclosure.department = Organisation(codedName: name.text, kind: .department)
                     session.use(name)
                 }

@@ -54,7 +54,10 @@ struct ProjectEvaluationReader {
                 continue
             }
             // `年度目标 ⇥ text` and `实际完成情况 ⇥ text` on rows of their own.
-            let labelled = row.filled.drop { ["项目年度绩效目标", "项目年度目标", "年度绩效目标"].contains(TextRow.compact($0)) }
+            var labelled = Array(row.filled.drop { ["项目年度绩效目标", "项目年度目标", "年度绩效目标"].contains(TextRow.compact($0)) })
+            if let first = labelled.first, first.hasPrefix("年度目标"), TextRow.compact(first) != "年度目标" {
+                labelled = ["年度目标", String(first.dropFirst(4)).trimmingCharacters(in: .whitespaces)] + labelled.dropFirst()
+            }
             if let label = labelled.first.map(TextRow.compact), labelled.count >= 2, !Self.isGoalHeader(row),
                label == "年度目标" || label == "实际完成情况" {
                 let text = labelled.dropFirst().joined(separator: "\n")
