@@ -55,7 +55,10 @@ struct DepartmentEvaluationReader {
                 evaluation.conclusion = text
                 var parent: String?
                 evaluation.claims = NarrativeClaimReader().claims(in: text, section: "整体支出绩效自评结论", source: session.source(row), parent: &parent)
-                if evaluation.reportedGrade == nil, let grade = evaluation.claims.first(where: { $0.subject.contains("自评等级") })?.grade { evaluation.reportedGrade = grade }
+                if evaluation.reportedGrade == nil, let r = text.range(of: "自评等级为") {
+                    let word = text[r.upperBound...].prefix { !"，。；,;“”\"".contains($0) }
+                    if Grade(text: String(word)) != nil { evaluation.reportedGrade = String(word) }
+                }
                 session.use(row); i += 1; continue
             }
             if let goal = Self.goal(row, source: session.source(row)) {

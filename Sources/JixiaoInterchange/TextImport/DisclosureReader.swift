@@ -12,6 +12,7 @@ struct DisclosureReader {
         var path: [(level: Int, heading: String)] = []
         var inContents = false
         var parent: String?
+        var previousClaims: (index: Int, parent: String?, source: SourceLocation)?
         let reader = NarrativeClaimReader()
         for i in range {
             let row = rows[i]
@@ -37,6 +38,7 @@ struct DisclosureReader {
                 disclosure.sections.append(DisclosureSection(heading: text, path: path.map(\.heading), source: session.source(row)))
                 path.append((level, text))
                 parent = nil
+                previousClaims = nil
                 session.use(row)
                 continue
             }
@@ -44,8 +46,19 @@ struct DisclosureReader {
                 disclosure.sections.append(DisclosureSection(heading: "", source: session.source(row)))
             }
             let index = disclosure.sections.count - 1
-            disclosure.sections[index].paragraphs.append(text)
-            disclosure.claims += reader.claims(in: text, section: disclosure.sections[index].heading, source: session.source(row), parent: &parent)
+            // A paragraph that stops mid-sentence goes on in the next row (a page or line break).
+            if let previous = disclosure.sections[index].paragraphs.last, let start = previousClaims,
+               !(previous.hasSuffix("。") || previous.hasSuffix("；") || previous.hasSuffix("：") || previous.hasSuffix(":")) {
+                let joined = previous + text
+                disclosure.sections[index].paragraphs[disclosure.sections[index].paragraphs.count - 1] = joined
+                disclosure.claims.removeSubrange(start.index...)
+                parent = start.parent
+                disclosure.claims += reader.claims(in: joined, section: disclosure.sections[index].heading, source: start.source, parent: &parent)
+            } else {
+                disclosure.sections[index].paragraphs.append(text)
+                previousClaims = (disclosure.claims.count, parent, session.source(row))
+                disclosure.claims += reader.claims(in: text, section: disclosure.sections[index].heading, source: session.source(row), parent: &parent)
+            }
             session.use(row)
         }
         return disclosure
