@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 
 /// Whole-job measurement, run on demand in a release build: parse and score N indicators.
 struct BenchCommand: ParsableCommand {
@@ -29,7 +30,14 @@ struct BenchCommand: ParsableCommand {
         ("9,028,372.00", "9,028,372.00", "10", "成本指标"), ("不少于20%", "25%", "5", "质量指标"),
     ]
 
+    @Option(name: .customLong("import"), help: "改为测量导入：反复导入这个文本文件，报告 MB/秒")
+    var importFile: String?
+
     func run() throws {
+        if let importFile {
+            try Self.benchImport(importFile)
+            return
+        }
         let profile = try ProfileLibrary.profile(id: profile)
         let scorer = IndicatorScorer(profile: profile)
         // The pool cycles; every value is parsed afresh (nothing is cached), as in real data.
@@ -115,6 +123,26 @@ struct BenchCommand: ParsableCommand {
 }
 
 extension BenchCommand {
+    /// Imports a file repeatedly (after one warm-up) and reports throughput against reading its bytes.
+    static func benchImport(_ path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let first = try TextImporter.read(data, file: path)
+        let rounds = 20
+        var start = Date()
+        var forms = 0
+        for _ in 0..<rounds { forms &+= try TextImporter.read(data, file: path).forms.count }
+        let elapsed = Date().timeIntervalSince(start) / Double(rounds)
+        start = Date()
+        var lines = 0
+        for _ in 0..<rounds { lines &+= String(decoding: data, as: UTF8.self).split(separator: "\n").count }
+        let baseline = Date().timeIntervalSince(start) / Double(rounds)
+        let megabytes = Double(data.count) / 1_000_000
+        print("导入 \(path)：\(data.count) 字节，表单 \(first.forms.count) 份，导入提示 \(first.importFindings.count) 条")
+        print(String(format: "每次导入 %.2f 毫秒，%.1f MB/秒（%d 次平均）", elapsed * 1000, megabytes / elapsed, rounds))
+        print(String(format: "基准（解码并按行切分同一文件）：%.2f 毫秒；导入为基准的 %.1f 倍", baseline * 1000, elapsed / max(baseline, 1e-9)))
+        _ = forms + lines
+    }
+
     /// Sizes of the values the hot loop copies, printed with `--only sizes`.
     static var sizes: String {
         "IndicatorValue \(MemoryLayout<IndicatorValue>.size) B, Indicator \(MemoryLayout<Indicator>.size) B, IndicatorScore \(MemoryLayout<IndicatorScore>.size) B, ScoreTerms \(MemoryLayout<ScoreTerms>.size) B"

@@ -94,7 +94,7 @@ struct CLITests {
     @Test("Unusable input exits 2 with a Chinese message naming the file",
           arguments: [
             (["score", "examples/missing.json"], "jixiao：文件 examples/missing.json：文件不存在\n"),
-            (["check", "Package.swift"], "jixiao：文件 Package.swift 第1行第1列：JSON 语法错误：此处应为一个值（对象、数组、字符串、数字、true、false 或 null）\n"),
+            (["check", "Package.swift"], "jixiao：文件 Package.swift：文件中没有找到可识别的绩效表单（目标申报表、项目支出绩效自评表、部门整体支出绩效自评表）或部门决算公开说明\n"),
             (["score", "examples/sample-forms.json", "--profile", "beijing"], "jixiao：未知的评分规则“beijing”。可用的评分规则：national、shanxi\n"),
           ])
     func unusable(_ example: ([String], String)) throws {
@@ -114,5 +114,27 @@ struct CLITests {
         #expect(list.count > 30)
         let profiles = try CLI.run(["profiles"])
         #expect(profiles.out.contains("national") && profiles.out.contains("shanxi"))
+    }
+}
+
+@Suite("jixiao import") struct ImportCLITests {
+    static var seed002: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        let folder = url.appendingPathComponent("shared/fixtures/seeds")
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasPrefix("002_") } ?? "002"
+        return folder.appendingPathComponent(name).path
+    }
+
+    @Test func importsAndScoresAPublishedText() throws {
+        let summary = try CLI.run(["import", Self.seed002])
+        #expect(summary.status == 0)
+        #expect(summary.out.contains("固定污染源排污许可证核发和登记情况抽查专项工作") && summary.out.contains("97.3"))
+        let json = try CLI.run(["import", Self.seed002, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "jixiao-interchange")
+        #expect((object?["forms"] as? [[String: Any]])?.first?["kind"] as? String == "project_self_evaluation")
+        let score = try CLI.run(["score", Self.seed002, "--format", "json"])
+        #expect(score.status == 0 && score.out.contains("\"reported_total\" : \"97.3\""))
     }
 }

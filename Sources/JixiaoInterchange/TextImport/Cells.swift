@@ -6,8 +6,26 @@ enum Cells {
     /// A plain printed number (`0.55`, `10.00`, `98.1%`, `9,028,372.00`); nil for anything else.
     static func number(_ text: String) -> PrintedNumber? {
         guard let first = text.unicodeScalars.first, first.properties.numericType != nil || first == "-" || first == "+" || first == "." else { return nil }
-        guard text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ".,-+%，".unicodeScalars.contains($0) }) else { return nil }
-        return PrintedNumber(text: text)
+        // Fast exact reading of `-9,028,372.00%`; anything unusual goes to the general reader.
+        var mantissa: UInt64 = 0, digits = 0, places = 0
+        var negative = false, point = false, percent = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard !percent, digits < 18 else { return PrintedNumber(text: text) }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if point { places += 1 }
+            case UInt8(ascii: "."): if point || percent { return nil }; point = true
+            case UInt8(ascii: ","): if point || percent { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if index != 0 { return nil }; negative = byte == UInt8(ascii: "-")
+            case UInt8(ascii: "%"): if percent { return nil }; percent = true
+            default: return PrintedNumber(text: text)
+            }
+        }
+        guard digits > 0 else { return nil }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(mantissa))
+        return PrintedNumber(value, places: places, isPercent: percent)
     }
 
     /// A plain number that is not a percent: the shape of 分值 and 得分.
@@ -37,4 +55,37 @@ enum Cells {
     static func unwrapped(_ text: String) -> String {
         text.contains("\n") ? text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined() : text
     }
+}
+
+extension String {
+    /// Substring search on UTF-8 bytes; Foundation's `contains` bridges to NSString and is slow on Linux.
+    func has(_ needle: String) -> Bool {
+        var found = false
+        utf8.withContiguousStorageIfAvailable { hay in
+            needle.utf8.withContiguousStorageIfAvailable { pin in
+                guard pin.count > 0, pin.count <= hay.count else { found = pin.isEmpty; return }
+                let first = pin[0]
+                var i = 0
+                let last = hay.count - pin.count
+                while i <= last {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                        if k == pin.count { found = true; return }
+                    }
+                    i += 1
+                }
+            }
+        } ?? { found = self.utf8.elementsEqual(needle.utf8) || self.contains(needle) }()
+        return found
+    }
+}
+
+extension Substring {
+    func has(_ needle: String) -> Bool { String(self).has(needle) }
+}
+
+extension Array where Element == String {
+    /// Membership (the same spelling as `String.has`, for rows of cells).
+    func has(_ element: String) -> Bool { contains(element) }
 }

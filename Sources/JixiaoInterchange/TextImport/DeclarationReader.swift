@@ -41,11 +41,11 @@ struct DeclarationReader {
             }
             // 项目总目标 / 年度总体目标 as a table row with the texts on the next row.
             let cells = row.filled.map(TextRow.compact)
-            if row.isTable, cells.contains("年度总体目标") {
+            if row.isTable, cells.has("年度总体目标") {
                 session.use(row)
                 if i + 1 < range.upperBound, rows[i + 1].isTable {
                     let texts = rows[i + 1].filled
-                    if cells.contains("项目总目标"), texts.count >= 2 {
+                    if cells.has("项目总目标"), texts.count >= 2 {
                         declaration.overallGoal = texts[0]
                         annual.append(texts.dropFirst().joined(separator: "\n"))
                     } else if let text = texts.last {
@@ -104,11 +104,11 @@ struct DeclarationReader {
                 default: break
                 }
                 found = true
-            } else if c.contains("资金总额") || c.contains("申请总额") {
+            } else if c.has("资金总额") || c.has("申请总额") {
                 label = "total"
-            } else if c.contains("当年财政拨款") {
+            } else if c.has("当年财政拨款") {
                 label = "fiscal"
-            } else if c.contains("上年结转") {
+            } else if c.has("上年结转") {
                 label = "carry"
             } else if c == "其他资金" {
                 label = "other"
@@ -134,7 +134,7 @@ struct DeclarationReader {
             number = n
             body = rest.dropFirst()
         }
-        let parts = body.components(separatedBy: body.contains("——") ? "——" : "—")
+        let parts = body.components(separatedBy: body.has("——") ? "——" : "—")
         guard parts.count >= 2 else { return nil }
         let title = parts.count >= 3 ? parts[0..<2].joined(separator: "——") : parts[0]
         let detail = parts.count >= 3 ? parts[2...].joined(separator: "—") : parts[1]

@@ -50,7 +50,7 @@ struct DepartmentEvaluationReader {
                 i += 1
                 continue
             }
-            if head.contains("自评结论") {
+            if head.has("自评结论") {
                 let text = row.filled.dropFirst().joined(separator: "\n")
                 evaluation.conclusion = text
                 var parent: String?
@@ -82,7 +82,7 @@ struct DepartmentEvaluationReader {
         guard let index = cells.firstIndex(where: { Int(TextRow.compact($0)).map { (1...99).contains($0) } ?? false }),
               index + 1 < cells.count else { return nil }
         let before = cells[..<index].map(TextRow.compact)
-        guard before.allSatisfy({ $0.contains("目标") || $0.contains("完成情况") }) else { return nil }
+        guard before.allSatisfy({ $0.has("目标") || $0.has("完成情况") }) else { return nil }
         let texts = Array(cells[(index + 1)...])
         return Goal(number: Int(TextRow.compact(cells[index])), target: texts[0],
                     actual: texts.count > 1 ? texts.dropFirst().joined(separator: "\n") : nil, source: source)

@@ -53,15 +53,15 @@ struct FormFields {
     /// `项目资金 (元)`, `(万元)` in a header → the money unit.
     static func moneyUnit(_ row: TextRow) -> MoneyUnit? {
         let text = TextRow.compact(row.cells.joined())
-        if text.contains("(万元)") || text.contains("（万元）") { return .tenThousandYuan }
-        if text.contains("(元)") || text.contains("（元）") { return .yuan }
+        if text.has("(万元)") || text.has("（万元）") { return .tenThousandYuan }
+        if text.has("(元)") || text.has("（元）") { return .yuan }
         return nil
     }
 
     /// True for the header of an execution block (全年预算数 … 全年执行数).
     static func isExecutionHeader(_ row: TextRow) -> Bool {
         let text = TextRow.compact(row.cells.joined())
-        return text.contains("全年预算数") && text.contains("全年执行数")
+        return text.has("全年预算数") && text.has("全年执行数")
     }
 
     enum ExecutionRole { case initial, declared, compiled, annual, executed, balance, weight, rate, score }
@@ -75,7 +75,7 @@ struct FormFields {
             if cell.hasPrefix("年初预算") { roles.append(.initial) }
             else if cell.hasPrefix("全年预算") { roles.append(.annual) }
             else if cell.hasPrefix("全年执行") { roles.append(.executed) }
-            else if cell.contains("结(转)余") || cell.contains("结（转）余") || cell == "结余" { roles.append(.balance) }
+            else if cell.has("结(转)余") || cell.has("结（转）余") || cell == "结余" { roles.append(.balance) }
             else if cell == "分值" { roles.append(.weight) }
             else if cell.hasPrefix("执行率") { roles.append(.rate) }
             else if cell == "得分" { roles.append(.score) }
@@ -87,7 +87,7 @@ struct FormFields {
         while i < end {
             let row = session.rows[i]
             let compact = row.filled.map(TextRow.compact)
-            if compact.contains("目标申报数") || compact.contains("预算编制数") {
+            if compact.has("目标申报数") || compact.has("预算编制数") {
                 if let k = roles.firstIndex(of: .initial) { roles.replaceSubrange(k...k, with: [.declared, .compiled]) }
                 session.use(row)
                 i += 1
@@ -127,7 +127,7 @@ struct FormFields {
                 execution.reportedRate = values[.rate]
                 execution.reportedScore = values[.score]
                 if !reason.isEmpty { execution.deviationReason = reason.joined(separator: " ") }
-                if let label, !label.contains("总额") && !label.contains("合计") { pendingLabel = label }
+                if let label, !label.has("总额") && !label.has("合计") { pendingLabel = label }
             } else {
                 var rowLabel = label
                 if rowLabel == nil, let pending = pendingLabel {

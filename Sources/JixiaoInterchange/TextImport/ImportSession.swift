@@ -49,7 +49,7 @@ enum Furniture {
         if text.isEmpty || rows.contains(text) { return true }
         if text.allSatisfy(\.isNumber) { return true }  // page numbers
         if text.allSatisfy({ $0 == "-" || $0 == "|" || $0 == ":" }) { return true }  // table rules
-        return notes.contains { text.contains($0) }
+        return notes.contains { text.has($0) }
     }
 
     /// Cells that label a block of a form and carry no data of their own.

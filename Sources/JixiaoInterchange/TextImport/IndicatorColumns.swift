@@ -14,15 +14,15 @@ struct IndicatorColumns: Sendable, Equatable {
     /// Reads a header row (`一级指标 二级指标 三级指标 年初指标值 … 分值 得分`); nil when the row is not one.
     init?(header row: TextRow) {
         let labels = row.filled.map(TextRow.compact)
-        guard labels.contains("三级指标") || (labels.contains("一级指标") && labels.contains("二级指标")) else { return nil }
+        guard labels.has("三级指标") || (labels.has("一级指标") && labels.has("二级指标")) else { return nil }
         var values: [Role] = []
         var hasWeight = false
         for label in labels {
             if label.hasPrefix("一级") || label.hasPrefix("二级") || label.hasPrefix("三级") { continue }
-            if label.contains("调整后") { values.append(.adjustedTarget) }
-            else if label.contains("指标值") { values.append(.target) }
-            else if label.contains("实际") { values.append(.actual) }
-            else if label.contains("定性") { values.append(.qualitativeNote) }
+            if label.has("调整后") { values.append(.adjustedTarget) }
+            else if label.has("指标值") { values.append(.target) }
+            else if label.has("实际") { values.append(.actual) }
+            else if label.has("定性") { values.append(.qualitativeNote) }
             else if label == "分值" || label == "权重" { hasWeight = true; break }
         }
         guard !values.isEmpty else { return nil }

@@ -65,7 +65,7 @@ struct IndicatorTableReader {
                 goal = n
                 continue
             }
-            if Level1Category.classify(compact) != nil || Level2Category.classify(compact) != nil {
+            if compact.utf8.count <= 30, Level1Category.classify(compact) != nil || Level2Category.classify(compact) != nil {
                 labels.append(compact)
                 continue
             }

@@ -85,7 +85,7 @@ struct ProjectEvaluationReader {
                 continue
             }
             if fields.apply(row, to: &project) { session.use(row); i += 1; continue }
-            if row.text.contains("填表人") {
+            if row.text.has("填表人") {
                 (evaluation.filledBy, evaluation.phone, evaluation.date) = Self.signature(row.text)
                 session.use(row); i += 1; continue
             }
@@ -102,7 +102,7 @@ struct ProjectEvaluationReader {
 
     static func isGoalHeader(_ row: TextRow) -> Bool {
         let cells = row.filled.map(TextRow.compact)
-        return cells.contains("实际完成情况") && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" }
+        return cells.has("实际完成情况") && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" }
     }
 
     /// `填表人：杨涛 联系电话：65072191 填写日期：2022.1.10`.
@@ -119,7 +119,7 @@ struct ProjectEvaluationReader {
     /// The 2021 central layout when 成本 has the 经济/社会/生态环境成本 sub-categories.
     static func layout(_ rows: ArraySlice<TextRow>) -> IndicatorLayout {
         for row in rows where row.isTable {
-            for cell in row.filled {
+            for cell in row.filled where cell.utf8.count <= 30 && cell.has("成本") {
                 switch Level2Category.classify(TextRow.compact(cell)) {
                 case .economicCost, .socialCost, .ecologicalCost: return .central2021
                 default: continue

@@ -67,10 +67,10 @@ public enum TextImporter {
         guard row.filled.count == 1 else { return nil }
         let text = TextRow.compact(row.text)
         guard text.count <= 90 else { return nil }
-        if text.contains("绩效目标申报表") && !text.contains("汇总") { return .declaration }
-        if text.contains("整体支出绩效自评表") { return .departmentEvaluation }
-        if text.contains("项目支出绩效自评表") || text.contains("项目支出绩效评价报告") || text.contains("项目支出绩效评价表") { return .projectEvaluation }
-        if text.contains("部门决算公开") || text.contains("部门决算") && text.hasSuffix("公开") { return .disclosure }
+        if text.has("绩效目标申报表") && !text.has("汇总") { return .declaration }
+        if text.has("整体支出绩效自评表") { return .departmentEvaluation }
+        if text.has("项目支出绩效自评表") || text.has("项目支出绩效评价报告") || text.has("项目支出绩效评价表") { return .projectEvaluation }
+        if text.has("部门决算公开") || text.has("部门决算") && text.hasSuffix("公开") { return .disclosure }
         return nil
     }
 
