@@ -4,18 +4,7 @@ import Foundation
 /// PDF or Word file. The format is told by the content, not the file name.
 public enum DocumentReader {
     public static func read(path: String) throws -> InterchangeDocument {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InterchangeError(code: "FILE_NOT_FOUND", file: path, message: "文件不存在")
-        }
-        guard !isDirectory.boolValue else {
-            throw InterchangeError(code: "FILE_IS_DIRECTORY", file: path, message: "这是一个文件夹，不是文件")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InterchangeError(code: "FILE_UNREADABLE", file: path, message: "无法读取文件", details: "\(error)")
-        }
-        return try read(data, file: path)
+        try read(InterchangeCodec.fileData(path: path), file: path)
     }
 
     public static func read(_ data: Data, file: String) throws -> InterchangeDocument {

@@ -24,6 +24,11 @@ public enum InterchangeCodec {
 
     /// Reads a file; every failure is an `InterchangeError` in Chinese with the file and position.
     public static func read(path: String) throws -> InterchangeDocument {
+        try decode(fileData(path: path), file: path)
+    }
+
+    /// The bytes of a file, or an `InterchangeError` saying why there are none.
+    static func fileData(path: String) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InterchangeError(code: "FILE_NOT_FOUND", file: path, message: "文件不存在")
@@ -31,11 +36,9 @@ public enum InterchangeCodec {
         guard !isDirectory.boolValue else {
             throw InterchangeError(code: "FILE_IS_DIRECTORY", file: path, message: "这是一个文件夹，不是文件")
         }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw InterchangeError(code: "FILE_UNREADABLE", file: path, message: "无法读取文件", details: "\(error)")
         }
-        return try decode(data, file: path)
     }
 
     /// Decodes interchange JSON; `file` names the source in errors.

@@ -60,32 +60,23 @@ enum Cells {
 extension String {
     /// Substring search on UTF-8 bytes; Foundation's `contains` bridges to NSString and is slow on Linux.
     func has(_ needle: String) -> Bool {
-        var found = false
-        utf8.withContiguousStorageIfAvailable { hay in
-            needle.utf8.withContiguousStorageIfAvailable { pin in
-                guard pin.count > 0, pin.count <= hay.count else { found = pin.isEmpty; return }
-                let first = pin[0]
-                var i = 0
-                let last = hay.count - pin.count
-                while i <= last {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                        if k == pin.count { found = true; return }
-                    }
-                    i += 1
+        var text = self
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { hay in
+            Array(needle.utf8).withUnsafeBufferPointer { pin in
+                guard !pin.isEmpty else { return true }
+                guard pin.count <= hay.count else { return false }
+                for i in 0...(hay.count - pin.count) where hay[i] == pin[0] {
+                    var k = 1
+                    while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                    if k == pin.count { return true }
                 }
+                return false
             }
-        } ?? { found = self.utf8.elementsEqual(needle.utf8) || self.contains(needle) }()
-        return found
+        } ?? false
     }
 }
 
 extension Substring {
     func has(_ needle: String) -> Bool { String(self).has(needle) }
-}
-
-extension Array where Element == String {
-    /// Membership (the same spelling as `String.has`, for rows of cells).
-    func has(_ element: String) -> Bool { contains(element) }
 }

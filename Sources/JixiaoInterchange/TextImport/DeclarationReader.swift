@@ -26,26 +26,25 @@ struct DeclarationReader {
                 session.use(row); i += 1; continue
             }
             if let columns = IndicatorColumns(header: row) {
-                session.use(row)
-                var reader = IndicatorTableReader(session: session, columns: columns, layout: ProjectEvaluationReader.layout(rows[i..<range.upperBound]), form: formName)
-                i = reader.read(from: i + 1, to: range.upperBound)
-                declaration.indicators += reader.indicators
-                declaration.layout = reader.layout
+                let table = IndicatorTableReader.readTable(session: session, columns: columns, header: i, end: range.upperBound, form: formName)
+                declaration.indicators += table.indicators
+                declaration.layout = table.layout
+                i = table.next
                 sawTable = true
                 state = .none
                 continue
             }
             if fields.apply(row, to: &project) { session.use(row); i += 1; continue }
-            if row.isTable, let found = Self.readFunds(row, into: &funds, session: session) , found {
+            if row.isTable, Self.readFunds(row, into: &funds, session: session) {
                 session.use(row); i += 1; continue
             }
             // 项目总目标 / 年度总体目标 as a table row with the texts on the next row.
             let cells = row.filled.map(TextRow.compact)
-            if row.isTable, cells.has("年度总体目标") {
+            if row.isTable, cells.contains("年度总体目标") {
                 session.use(row)
                 if i + 1 < range.upperBound, rows[i + 1].isTable {
                     let texts = rows[i + 1].filled
-                    if cells.has("项目总目标"), texts.count >= 2 {
+                    if cells.contains("项目总目标"), texts.count >= 2 {
                         declaration.overallGoal = texts[0]
                         annual.append(texts.dropFirst().joined(separator: "\n"))
                     } else if let text = texts.last {
@@ -88,7 +87,7 @@ struct DeclarationReader {
     }
 
     /// Funds rows: each number belongs to the nearest funds label on its left.
-    static func readFunds(_ row: TextRow, into funds: inout Funds?, session: ImportSession) -> Bool? {
+    static func readFunds(_ row: TextRow, into funds: inout Funds?, session: ImportSession) -> Bool {
         var label: String?
         var found = false
         let unit = FormFields.moneyUnit(row)

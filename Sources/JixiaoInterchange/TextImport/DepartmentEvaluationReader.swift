@@ -37,11 +37,10 @@ struct DepartmentEvaluationReader {
                 session.use(row); i += 1; continue
             }
             if let columns = IndicatorColumns(header: row) {
-                session.use(row)
-                var reader = IndicatorTableReader(session: session, columns: columns, layout: ProjectEvaluationReader.layout(rows[i..<range.upperBound]), form: formName)
-                i = reader.read(from: i + 1, to: range.upperBound)
-                evaluation.indicators += reader.indicators
-                evaluation.layout = reader.layout
+                let table = IndicatorTableReader.readTable(session: session, columns: columns, header: i, end: range.upperBound, form: formName)
+                evaluation.indicators += table.indicators
+                evaluation.layout = table.layout
+                i = table.next
                 sawTable = true
                 continue
             }

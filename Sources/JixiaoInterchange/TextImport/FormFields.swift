@@ -87,7 +87,7 @@ struct FormFields {
         while i < end {
             let row = session.rows[i]
             let compact = row.filled.map(TextRow.compact)
-            if compact.has("目标申报数") || compact.has("预算编制数") {
+            if compact.contains("目标申报数") || compact.contains("预算编制数") {
                 if let k = roles.firstIndex(of: .initial) { roles.replaceSubrange(k...k, with: [.declared, .compiled]) }
                 session.use(row)
                 i += 1

@@ -41,7 +41,7 @@ final class ImportSession {
 
 /// Text that every page of a published file repeats and that carries no data.
 enum Furniture {
-    static let rows: Set<String> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录", "目录"]
+    static let rows: Set<String> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录"]
     static let notes = ["“预算编制数”数据来源", "“全年预算数”的取数规则", "“全年执行数”是指", "“执行率”是执行数", "“年初预算数”项下"]
 
     static func isFurniture(_ row: TextRow) -> Bool {

@@ -14,7 +14,7 @@ struct IndicatorColumns: Sendable, Equatable {
     /// Reads a header row (`一级指标 二级指标 三级指标 年初指标值 … 分值 得分`); nil when the row is not one.
     init?(header row: TextRow) {
         let labels = row.filled.map(TextRow.compact)
-        guard labels.has("三级指标") || (labels.has("一级指标") && labels.has("二级指标")) else { return nil }
+        guard labels.contains("三级指标") || (labels.contains("一级指标") && labels.contains("二级指标")) else { return nil }
         var values: [Role] = []
         var hasWeight = false
         for label in labels {

@@ -24,6 +24,17 @@ struct IndicatorTableReader {
         self.form = form
     }
 
+    /// Reads the table whose header row is at `header`, with the layout its labels show;
+    /// returns the indicators, the layout and the index after the table.
+    static func readTable(session: ImportSession, columns: IndicatorColumns, header: Int, end: Int, form: String)
+        -> (indicators: [Indicator], layout: IndicatorLayout, next: Int) {
+        session.use(session.rows[header])
+        let layout = ProjectEvaluationReader.layout(session.rows[header..<end])
+        var reader = IndicatorTableReader(session: session, columns: columns, layout: layout, form: form)
+        let next = reader.read(from: header + 1, to: end)
+        return (reader.indicators, layout, next)
+    }
+
     /// Heads of rows that end a table.
     static let endHeads = ["总分", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
 

@@ -31,11 +31,10 @@ struct ProjectEvaluationReader {
                 continue
             }
             if let columns = IndicatorColumns(header: row) {
-                session.use(row)
-                var reader = IndicatorTableReader(session: session, columns: columns, layout: Self.layout(rows[i..<range.upperBound]), form: formName)
-                i = reader.read(from: i + 1, to: range.upperBound)
-                evaluation.indicators += reader.indicators
-                evaluation.layout = reader.layout
+                let table = IndicatorTableReader.readTable(session: session, columns: columns, header: i, end: range.upperBound, form: formName)
+                evaluation.indicators += table.indicators
+                evaluation.layout = table.layout
+                i = table.next
                 sawTable = true
                 continue
             }
@@ -102,7 +101,7 @@ struct ProjectEvaluationReader {
 
     static func isGoalHeader(_ row: TextRow) -> Bool {
         let cells = row.filled.map(TextRow.compact)
-        return cells.has("实际完成情况") && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" }
+        return cells.contains("实际完成情况") && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" }
     }
 
     /// `填表人：杨涛 联系电话：65072191 填写日期：2022.1.10`.

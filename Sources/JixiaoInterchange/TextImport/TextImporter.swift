@@ -7,13 +7,7 @@ import JixiaoCore
 public enum TextImporter {
     /// Reads a file; errors are Chinese and name the file and position.
     public static func read(path: String) throws -> InterchangeDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InterchangeError(code: "FILE_UNREADABLE", file: path, message: "无法读取文件（文件不存在或没有读取权限）", details: "\(error)")
-        }
-        return try read(data, file: path)
+        try read(InterchangeCodec.fileData(path: path), file: path)
     }
 
     /// Reads the bytes of a file named `file` (the name is used in messages and source locations).
