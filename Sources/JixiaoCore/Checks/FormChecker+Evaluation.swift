@@ -97,7 +97,7 @@ extension FormChecker {
 
     func checkTotals(indicators: [Indicator], execution: BudgetExecution?, total: PrintedNumber?, grade: String?,
                      score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
-        let executionWeight = execution?.weight?.value ?? 0
+        let executionWeight = score.execution?.weight ?? 0
         let indicatorWeights = score.weightTotal - executionWeight
         let tolerance = profile.weightTolerance ?? 0
         let gap = score.weightTotal - 100

@@ -79,7 +79,7 @@ public struct EvaluationScorer: Sendable {
         if let execution {
             let e = executionScorer.score(execution)
             executionScore = e
-            if let w = execution.weight?.value { weightTotal += w }
+            weightTotal += e.weight  // the printed 分值, or the profile's when the layout prints none
             if let r = execution.reportedScore?.value { reportedSum = (reportedSum ?? 0) + r }
             if e.rule == .executionNotApplicable {
                 anyNotApplicable = true

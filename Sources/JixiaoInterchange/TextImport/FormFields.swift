@@ -110,10 +110,15 @@ struct FormFields {
             guard tokens.contains(where: { $0 != nil }) || (label != nil && tokens.count >= 1) else { break }
             session.use(row)
             var values: [ExecutionRole: PrintedNumber] = [:]
-            for (role, token) in zip(roles, tokens) { if let token { values[role] = token } }
+            // More numbers than headed columns: the extra ones belong to the 年初预算数 group at the
+            // start, so the numbers are matched from the right (得分, 执行率, 结余 … stay in place).
+            let surplus = max(0, tokens.count - roles.count)
+            for (role, token) in zip(roles, tokens.dropFirst(surplus)) { if let token { values[role] = token } }
             if tokens.count != roles.count, tokens.contains(where: { $0 != nil }) {
-                session.report("IMPORT_GUESSED", ["what": "预算执行行“\(label ?? "资金总额")”",
-                                                  "how": "有\(tokens.count)个数，表头有\(roles.count)列，按顺序对应"], row: row, form: form)
+                let how = surplus > 0
+                    ? "有\(tokens.count)个数，表头有\(roles.count)列，从右对应，前\(surplus)个数（\(tokens.prefix(surplus).map { $0?.description ?? "—" }.joined(separator: "、"))）归入年初预算数"
+                    : "有\(tokens.count)个数，表头有\(roles.count)列，按顺序对应"
+                session.report("IMPORT_GUESSED", ["what": "预算执行行“\(label ?? "资金总额")”", "how": how], row: row, form: form)
             }
             if first {
                 first = false

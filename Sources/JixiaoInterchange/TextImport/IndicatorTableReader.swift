@@ -88,41 +88,24 @@ struct IndicatorTableReader {
             session.use(row)  // a row of labels only
             return
         }
-        var guesses: [String] = []
-        var anchor: Int
-        var weight: PrintedNumber?
-        var score: PrintedNumber?
-        var trailing: ArraySlice<String> = []
-        let k = columns.values.count
-        if columns.hasWeight {
-            guard let w = weightIndex(cells, after: contentStart, expected: k) else {
-                session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到分值）", "text": row.text], row: row, form: form)
-                session.use(row)
-                return
-            }
-            anchor = w
-            weight = Cells.score(cells[w])
-            if w + 1 < cells.count { score = Cells.score(cells[w + 1]) }
-            trailing = w + 2 < cells.count ? cells[(w + 2)...] : []
-        } else {
-            anchor = (cells.lastIndex { !$0.isEmpty } ?? contentStart) + 1
+        let name = cells[contentStart]
+        guard let alignment = RowAlignment.best(cells, nameIndex: contentStart, columns: columns) else {
+            session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到分值）", "text": row.text], row: row, form: form)
+            session.use(row)
+            return
         }
-        let content = Array(cells[contentStart..<anchor])
-        guard let name = content.first, !name.isEmpty else { return }
-        var values = [String?](repeating: nil, count: k)
-        let rest = content.dropFirst()
-        if rest.count >= k {
-            let extra = rest.dropLast(k).filter { !$0.isEmpty }
-            for (slot, cell) in rest.suffix(k).enumerated() where !cell.isEmpty { values[slot] = cell }
-            if !extra.isEmpty {
-                guesses.append("名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已保留在偏差说明之前的备注中")
-                trailing = ArraySlice(extra) + trailing
+        var guesses = alignment.guesses
+        let weight = alignment.weightIndex.flatMap { Cells.score(cells[$0]) }
+        let score = alignment.scoreIndex.flatMap { Cells.score(cells[$0]) }
+        var trailing = alignment.extra
+        if let w = alignment.weightIndex {
+            let after = (alignment.scoreIndex ?? w) + 1
+            if alignment.scoreIndex == nil, w + 1 < cells.count, !cells[w + 1].isEmpty {
+                guesses.append("得分“\(cells[w + 1])”不是数字")
             }
-        } else {
-            for (slot, cell) in rest.enumerated() where !cell.isEmpty { values[k - rest.count + slot] = cell }
-            let missing = columns.values.prefix(k - rest.count).map(Self.columnName).joined(separator: "、")
-            guesses.append("该行少\(k - rest.count)列（合并单元格留空造成列位移），按右对齐读取，\(missing)视为空")
+            if after < cells.count { trailing += cells[after...] }  // a non-numeric 得分 is kept with the reason
         }
+        let values = alignment.values
         var indicator = Indicator(
             level1Label: level1, level2Label: level2, name: name, goalNumber: goal,
             weight: weight, reportedScore: score, source: session.source(row), layout: layout)
@@ -142,10 +125,6 @@ struct IndicatorTableReader {
         }
         let reason = trailing.filter { !$0.isEmpty }.joined(separator: "\n")
         if !reason.isEmpty { indicator.deviationReason = reason }
-        if columns.hasWeight, score == nil, anchor + 1 < cells.count, !cells[anchor + 1].isEmpty {
-            guesses.append("得分“\(cells[anchor + 1])”不是数字")
-            indicator.deviationReason = [cells[anchor + 1], indicator.deviationReason].compactMap { $0 }.joined(separator: "\n")
-        }
         indicator.guesses = guesses
         for guess in guesses {
             session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
@@ -176,25 +155,6 @@ struct IndicatorTableReader {
             level1 = labels[labels.count - 2]
             level2 = labels[labels.count - 1]
         }
-    }
-
-    /// The index of the 分值 cell: a number followed by the 得分 number (or an empty 得分),
-    /// preferring the one that leaves exactly the expected value columns before it.
-    private func weightIndex(_ cells: [String], after start: Int, expected k: Int) -> Int? {
-        var candidates: [Int] = []
-        for i in stride(from: cells.count - 1, to: start, by: -1) where Cells.score(cells[i]) != nil {
-            if i + 1 < cells.count, Cells.score(cells[i + 1]) != nil { candidates.append(i) }
-        }
-        for i in stride(from: cells.count - 1, to: start, by: -1) where Cells.score(cells[i]) != nil {
-            if i + 1 >= cells.count || cells[i + 1].isEmpty || Cells.score(cells[i + 1]) == nil, !candidates.contains(i) {
-                candidates.append(i)
-            }
-        }
-        let exact = candidates.first { i in
-            let content = cells[start..<i]
-            return content.count == k + 1 || (content.count > k + 1 && content.dropFirst().dropLast(k).allSatisfy(\.isEmpty))
-        }
-        return exact ?? candidates.first
     }
 
     static func columnName(_ role: IndicatorColumns.Role) -> String {
