@@ -22,6 +22,15 @@ public struct CheckRun: Sendable, Hashable {
         record(code, failed ? .fail : .pass, values(), at: location())
     }
 
+    /// Errors found from `start` on rest on figures the importer had to place by guessing:
+    /// they become warnings that say so, since only a look at the original form can confirm them.
+    mutating func soften(from start: Int, because guesses: [String]) {
+        for index in findings.indices.dropFirst(start) where findings[index].severity == .error {
+            findings[index].severity = .warning
+            findings[index].message += "（该行导入时有推断，请核对原表：\(guesses.joined(separator: "；"))）"
+        }
+    }
+
     public mutating func merge(_ other: CheckRun) {
         findings += other.findings
         for (code, counts) in other.tallies {

@@ -39,6 +39,8 @@ extension FormChecker {
 
     func checkIndicators(_ indicators: [Indicator], score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
         for (i, s) in zip(indicators, score.indicators) {
+            let firstFinding = run.findings.count
+            defer { if !i.guesses.isEmpty { run.soften(from: firstFinding, because: i.guesses) } }
             let here = at(place, indicator: i)
             guard s.isApplicable else { continue }
             guard let weight = i.weight else {

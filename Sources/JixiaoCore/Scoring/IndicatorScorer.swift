@@ -33,8 +33,15 @@ public struct IndicatorScorer: Sendable {
 
     /// Scores one indicator. `fiscalYear` completes deadlines written without a year.
     public func score(_ indicator: Indicator, fiscalYear: Int? = nil) -> IndicatorScore {
-        let target = indicator.effectiveTarget
+        var target = indicator.effectiveTarget
         let actual = indicator.actual
+        var inherited: [String] = []
+        // `≤万元` as 年初指标值 and `1231.18万` as 调整后: the comparison is the template's.
+        if target?.comparison == nil, target?.kind == .quantitative, let original = indicator.target,
+           original.kind == .unfilledTemplate, let comparison = original.comparison, indicator.adjustedTarget?.isFilled == true {
+            target?.comparison = comparison
+            inherited.append("调整后指标值没有比较符号，按年初指标值“\(original.text)”取“\(comparison.rawValue)”")
+        }
         if target?.kind == .notApplicable || (indicator.weight == nil && actual?.kind == .notApplicable) {
             return IndicatorScore(rule: .notApplicable, weight: nil, suggested: nil, allowedMin: nil, allowedMax: nil,
                                   terms: ScoreTerms(targetText: target?.text), isApplicable: false)
@@ -51,7 +58,9 @@ public struct IndicatorScorer: Sendable {
         switch target.kind {
         case .quantitative:
             if actual.kind == .quantitative {
-                return quantitative(target: target, actual: actual, weight: w, weightValue: weightValue)
+                var score = quantitative(target: target, actual: actual, weight: w, weightValue: weightValue)
+                score.notes.insert(contentsOf: inherited, at: 0)
+                return score
             }
             return qualitative(target: target, actual: actual, weight: w, weightValue: weightValue, direction: target.comparison?.direction ?? .equality)
         case .deadline, .schedule:

@@ -75,7 +75,7 @@ struct FormFields {
             if cell.hasPrefix("年初预算") { roles.append(.initial) }
             else if cell.hasPrefix("全年预算") { roles.append(.annual) }
             else if cell.hasPrefix("全年执行") { roles.append(.executed) }
-            else if cell.has("结(转)余") || cell.has("结（转）余") || cell == "结余" { roles.append(.balance) }
+            else if cell.has("结余") || cell.has("结(转)") || cell.has("结（转）") || cell.has("结转") { roles.append(.balance) }
             else if cell == "分值" { roles.append(.weight) }
             else if cell.hasPrefix("执行率") { roles.append(.rate) }
             else if cell == "得分" { roles.append(.score) }

@@ -67,6 +67,7 @@ struct IndicatorTableReader {
         let cells = row.cells.map(Cells.unwrapped)
         // Leading labels: goal, 一级, 二级 and furniture, up to the first content cell.
         var labels: [String] = []
+        var labelIndices: [Int] = []
         var contentStart = cells.count
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
             let compact = TextRow.compact(cell)
@@ -76,12 +77,20 @@ struct IndicatorTableReader {
                 goal = n
                 continue
             }
-            if compact.utf8.count <= 30, Level1Category.classify(compact) != nil || Level2Category.classify(compact) != nil {
+            // At most a 一级 and a 二级 label per row: a third label-like cell (`群众满意度`) is the name.
+            if labels.count < 2, compact.utf8.count <= 30,
+               Level1Category.classify(compact) != nil || Level2Category.classify(compact) != nil {
                 labels.append(compact)
+                labelIndices.append(index)
                 continue
             }
             contentStart = index
             break
+        }
+        // A name that reads as a value (`≥80%`) means the last label-like cell was the name.
+        if let last = labelIndices.last, contentStart < cells.count, Self.looksLikeValue(cells[contentStart]) {
+            labels.removeLast()
+            contentStart = last
         }
         applyLabels(labels)
         guard contentStart < cells.count else {
@@ -126,7 +135,7 @@ struct IndicatorTableReader {
         let reason = trailing.filter { !$0.isEmpty }.joined(separator: "\n")
         if !reason.isEmpty { indicator.deviationReason = reason }
         indicator.guesses = guesses
-        for guess in guesses {
+        for guess in guesses + alignment.notes {
             session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
         }
         indicators.append(indicator)
@@ -155,6 +164,15 @@ struct IndicatorTableReader {
             level1 = labels[labels.count - 2]
             level2 = labels[labels.count - 1]
         }
+    }
+
+    /// A cell that is a target or actual value rather than a name: a comparison, a number or an unfilled template.
+    static func looksLikeValue(_ cell: String) -> Bool {
+        let scalars = Array(cell.unicodeScalars.prefix(2))
+        guard let first = scalars.first else { return false }
+        // `W85%`: a `≥` the PDF extraction turned into a W.
+        let garbledAtLeast = first == "W" && scalars.count > 1 && (scalars[1] == "%" || scalars[1].properties.numericType != nil)
+        return "≥≤=<>＞＜≧≦".unicodeScalars.contains(first) || garbledAtLeast || Cells.number(cell) != nil
     }
 
     static func columnName(_ role: IndicatorColumns.Role) -> String {

@@ -17,8 +17,10 @@ struct RowAlignment: Sendable, Equatable {
     var values: [String?]
     /// Filled cells that fit no column, in their order.
     var extra: [String]
-    /// What had to be guessed, in Chinese.
+    /// Guesses that decide a figure the checks use (the 实际完成值, text moved to the reason), in Chinese.
     var guesses: [String]
+    /// Placements worth reporting that do not change what is checked.
+    var notes: [String] = []
     var plausibility: Int
 
     /// The best reading of `cells`, whose name is at `nameIndex`; nil when a weighted table's
@@ -41,7 +43,7 @@ struct RowAlignment: Sendable, Equatable {
             } else if next.isEmpty, w + 2 < cells.count, let score = Cells.score(cells[w + 2]), score.value <= weight.value {
                 alignment.scoreIndex = w + 2
                 alignment.plausibility += 4
-                alignment.guesses.append("分值与得分之间多出一个空单元格，得分按其后的“\(cells[w + 2])”读取")
+                alignment.notes.append("分值与得分之间多出一个空单元格，得分按其后的“\(cells[w + 2])”读取")
             } else if next.isEmpty {
                 alignment.plausibility += 1
             }
@@ -50,71 +52,96 @@ struct RowAlignment: Sendable, Equatable {
         return best
     }
 
-    /// Assigns the cells between the name and the 分值 to the value columns.
+    /// Assigns the cells between the name and the 分值 to the value columns: every order-keeping
+    /// placement of the filled cells is tried, scored by how well each cell fits its column and
+    /// whether it sits where the row's left or right edge puts it.
     static func assign(_ between: ArraySlice<String>, to roles: [IndicatorColumns.Role]) -> RowAlignment {
         let cells = Array(between)
         let k = roles.count
-        if cells.count == k {
-            return RowAlignment(values: cells.map { $0.isEmpty ? nil : $0 }, extra: [], guesses: [],
-                                plausibility: plausibility(of: cells, roles) + 2)
-        }
-        let empties = cells.indices.filter { cells[$0].isEmpty }
-        if cells.count > k, empties.count >= cells.count - k {
-            // Surplus empty cells: try every choice of which to drop.
-            var best: (dropped: [Int], values: [String?], score: Int)?
-            for dropped in combinations(of: empties, choose: cells.count - k) {
-                let kept = cells.indices.filter { !dropped.contains($0) }.map { cells[$0] }
-                let score = plausibility(of: kept, roles)
-                if best == nil || score > best!.score { best = (dropped, kept.map { $0.isEmpty ? nil : $0 }, score) }
-            }
-            return RowAlignment(values: best!.values, extra: [], guesses: [], plausibility: best!.score + 2)
-        }
-        if cells.count > k {
+        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        if filled.count > k {
             // More filled cells than columns: the leftmost surplus is kept as text, never dropped.
-            let extra = cells.dropLast(k).filter { !$0.isEmpty }
-            let kept = Array(cells.suffix(k))
+            let surplus = filled.count - k
+            let extra = filled.prefix(surplus).map { cells[$0] }
+            let kept = filled.suffix(k).map { cells[$0] }
             let guess = "名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因"
-            return RowAlignment(values: kept.map { $0.isEmpty ? nil : $0 }, extra: extra, guesses: [guess],
-                                plausibility: plausibility(of: kept, roles) - 2 * (cells.count - k) - 3 * extra.filter(isBareNumber).count)
+            return RowAlignment(values: kept.map { $0 }, extra: extra, guesses: [guess],
+                                plausibility: fit(kept, roles) - 2 * surplus - 3 * extra.filter(isBareNumber).count)
         }
-        // Fewer cells than columns: try every choice of the columns left empty; ties keep the
-        // cells right-aligned (the usual shift).
-        var best: (missing: [Int], values: [String?], score: Int)?
-        for missing in combinations(of: Array(0..<k), choose: k - cells.count) {
-            var values: [String?] = []
-            var next = cells.makeIterator()
-            for slot in 0..<k { values.append(missing.contains(slot) ? nil : next.next().flatMap { $0.isEmpty ? nil : $0 }) }
-            let score = plausibility(of: values.map { $0 ?? "" }, roles)
-            if best == nil || score >= best!.score { best = (missing, values, score) }
+        var best: (slots: [Int], score: Int)?
+        for slots in combinations(of: Array(0..<k), choose: filled.count) {
+            var score = fit(zip(slots, filled).reduce(into: [String](repeating: "", count: k)) { $0[$1.0] = cells[$1.1] }, roles)
+            for (slot, index) in zip(slots, filled) where slot == index || slot == index - (cells.count - k) { score += 2 }
+            if best == nil || score > best!.score { best = (slots, score) }
         }
-        let names = best!.missing.map { IndicatorTableReader.columnName(roles[$0]) }.joined(separator: "、")
-        let guess = "该行少\(k - cells.count)列（合并单元格留空造成列位移），\(names)视为空"
-        return RowAlignment(values: best!.values, extra: [], guesses: [guess], plausibility: best!.score - (k - cells.count))
+        var values = [String?](repeating: nil, count: k)
+        for (slot, index) in zip(best!.slots, filled) { values[slot] = cells[index] }
+        var guesses: [String] = []
+        var notes: [String] = []
+        let actualSlot = roles.firstIndex(of: .actual)
+        if cells.count < k {
+            let empty = (0..<k).filter { values[$0] == nil }.map { IndicatorTableReader.columnName(roles[$0]) }.joined(separator: "、")
+            let note = "该行只有\(cells.count)个值单元格，表头有\(k)列，无法确定哪一列空缺；按内容读取，\(empty)为空"
+            if let actualSlot, values[actualSlot] == nil { guesses.append(note) } else { notes.append(note) }
+        } else if !zip(best!.slots, filled).allSatisfy({ $0 == $1 }) {
+            let placed = zip(best!.slots, filled).map { "“\(cells[$1])”→\(IndicatorTableReader.columnName(roles[$0]))" }.joined(separator: "，")
+            let note = "该行单元格与表头错位（合并单元格留空或多出空格），按内容对应：\(placed)"
+            let actualGuessed = zip(best!.slots, filled).contains { slot, index in
+                slot == actualSlot && slot != index && !isAchievementWording(cells[index])
+            }
+            if actualGuessed { guesses.append(note) } else { notes.append(note) }
+        }
+        return RowAlignment(values: values, extra: [], guesses: guesses, notes: notes, plausibility: best!.score)
     }
 
-    /// How well cells fit their columns.
-    static func plausibility(of cells: [String], _ roles: [IndicatorColumns.Role]) -> Int {
+    /// How well cells fit their columns: 实际完成值 filled (with the template's 达成预期指标
+    /// wording there and nowhere else), 定性值情况说明 empty and never a value, an unfilled
+    /// template (`≥%`) only as the 年初指标值, no unitless number as the actual of a target with a unit.
+    static func fit(_ cells: [String], _ roles: [IndicatorColumns.Role]) -> Int {
         var score = 0
-        for (cell, role) in zip(cells, roles) {
+        let hasAdjusted = roles.contains(.adjustedTarget)
+        let targetWithUnit = zip(cells, roles).contains { cell, role in
+            (role == .target || role == .adjustedTarget) && !cell.isEmpty && !isBareNumber(cell)
+        }
+        for (cell, role) in zip(cells, roles) where !cell.isEmpty || role == .qualitativeNote {
             switch role {
-            case .target, .adjustedTarget: if !cell.isEmpty { score += 1 }
-            case .actual: if !cell.isEmpty { score += 2 }
-            case .qualitativeNote: score += cell.isEmpty ? 1 : (isBareNumber(cell) ? -3 : 0)
+            case .target:
+                score += isAchievementWording(cell) ? -3 : 1
+            case .adjustedTarget:
+                score += isAchievementWording(cell) ? -3 : (isTemplate(cell) ? -1 : 1)
+            case .actual:
+                if isAchievementWording(cell) { score += 4 }
+                else if isTemplate(cell) && hasAdjusted { score -= 1 }
+                else if isBareNumber(cell) && targetWithUnit { score -= 1 }
+                else { score += 2 }
+            case .qualitativeNote:
+                score += cell.isEmpty ? 1 : (IndicatorTableReader.looksLikeValue(cell) ? -3 : 0)
             default: break
             }
         }
         return score
     }
 
+    /// A value whose figure was never filled in (`≥%`, `=万元`).
+    static func isTemplate(_ cell: String) -> Bool {
+        IndicatorValueParser.parse(cell).kind == .unfilledTemplate
+    }
+
+    /// The actual-value wording of the self-evaluation template (`达成预期指标`,
+    /// `部分达成预期指标并具有一定效果`, `未达成预期指标且效果较差`), also when cut off.
+    static func isAchievementWording(_ cell: String) -> Bool {
+        cell.has("预期指") || cell.has("指标并具") || cell.has("指标且") || cell.hasPrefix("达成") || cell.hasPrefix("如期")
+    }
+
     static func isBareNumber(_ cell: String) -> Bool { Cells.score(cell) != nil }
 
-    /// Every choice of `n` elements of `items`, in order, the rightmost choices first.
+    /// Every choice of `n` elements of `items`, keeping their order, the leftmost choices first.
     static func combinations(of items: [Int], choose n: Int) -> [[Int]] {
         guard n > 0 else { return [[]] }
         guard items.count >= n else { return [] }
         var result: [[Int]] = []
-        for (i, item) in items.enumerated().reversed() {
-            for rest in combinations(of: Array(items[..<i]), choose: n - 1) { result.append(rest + [item]) }
+        for (i, item) in items.enumerated() {
+            for rest in combinations(of: Array(items[(i + 1)...]), choose: n - 1) { result.append([item] + rest) }
         }
         return result
     }
