@@ -24,6 +24,24 @@ public struct CheckReport: Sendable, Codable {
         profileName = profile.name
         formCount = document.forms.count
         var run = FormChecker(profile: profile).check(document.forms)
+        if let disclosure = document.disclosure {
+            run.merge(DisclosureChecker(profile: profile).check(disclosure, forms: document.forms))
+        }
+        // A form the importer found cut off cannot be judged on its weights and total.
+        let cutOff = Set(document.importFindings.filter { $0.code == "IMPORT_FORM_INCOMPLETE" }.compactMap(\.location.form))
+        for index in run.findings.indices where run.findings[index].severity == .error
+            && ["EVAL_WEIGHTS_TOTAL", "EVAL_TOTAL_SUM"].contains(run.findings[index].code)
+            && run.findings[index].location.form.map(cutOff.contains) == true {
+            run.findings[index].severity = .warning
+            run.findings[index].message += "（表单在文件中不完整，合计可能因截断而不全）"
+        }
+        // What the import found belongs to the audit too: unread lines, guesses, cut-off forms.
+        var imported = document.importFindings
+        let indexByTitle = Dictionary(document.forms.enumerated().map { ($0.element.title, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for index in imported.indices where imported[index].location.formIndex == nil {
+            imported[index].location.formIndex = imported[index].location.form.flatMap { indexByTitle[$0] }
+        }
+        run.findings = imported + run.findings
         // Lines read from this file carry no file name of their own.
         for index in run.findings.indices where run.findings[index].location.source?.file == nil {
             run.findings[index].location.source?.file = file
@@ -47,12 +65,9 @@ public struct CheckReport: Sendable, Codable {
             return "\u{1B}[\(code)m\(text)\u{1B}[0m"
         }
         var out = "文件：\(file)\n评分规则：\(profileName)（\(profile)）\n表单 \(formCount) 份\n"
-        let grouped = Dictionary(grouping: findings) { $0.location.formIndex ?? -1 }
-        for key in grouped.keys.sorted() {
-            let items = grouped[key]!.sorted { ($0.severity, $0.location.source?.line ?? 0) < ($1.severity, $1.location.source?.line ?? 0) }
-            let title = items.first?.location.form ?? "（文件）"
-            out += "\n【\(key + 1)】\(title)\n"
-            for f in items {
+        for group in groupedByForm() {
+            out += "\n" + (group.number == "—" ? "【文件】" : "【\(group.number)】") + "\(group.title)\n"
+            for f in group.findings {
                 var place = ""
                 if let line = f.location.source?.line { place = "第\(line)行 " }
                 out += "  " + paint("[\(f.severity.chineseName)]", f.severity) + " \(f.code) \(place)\(f.message)\n"

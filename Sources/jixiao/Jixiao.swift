@@ -18,6 +18,8 @@ struct Jixiao: ParsableCommand {
 /// Output formats of the reporting commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    /// A self-contained HTML report (`check` only).
+    case html
 }
 
 /// Options shared by `score` and `check`.
@@ -28,7 +30,7 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "评分规则（national、shanxi，或评分规则 JSON 文件的路径）")
     var profile: String = ProfileLibrary.defaultID
 
-    @Option(name: .long, help: "输出格式：text（终端表格）或 json（供程序使用）")
+    @Option(name: .long, help: "输出格式：text（终端表格）、json（供程序使用）或 html（check 的独立网页报告）")
     var format: OutputFormat = .text
 
     /// Loads the profile and the document, or ends the program with exit code 2 and a Chinese message.

@@ -12,6 +12,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
+            guard options.format != .html else { throw Failure.unusable("score 不支持 html 格式；网页报告请用 jixiao check \(options.file) --format html") }
             let (profile, document) = try options.load()
             let report = ScoreReport(document: document, file: options.file, profile: profile)
             emit(options.format == .json ? try report.json() : report.text())
@@ -33,8 +34,21 @@ struct CheckCommand: ParsableCommand {
         try guarded {
             let (profile, document) = try options.load()
             let report = CheckReport(document: document, file: options.file, profile: profile)
-            emit(options.format == .json ? try report.json() : report.text(color: color))
+            switch options.format {
+            case .json: emit(try report.json())
+            case .html: emit(report.html(sourceLines: Self.sourceLines(options.file)))
+            case .text: emit(report.text(color: color))
+            }
         }
+    }
+}
+
+extension CheckCommand {
+    /// The lines of a text file, so the HTML report can quote each finding's row; nil for JSON.
+    static func sourceLines(_ path: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+              !text.drop(while: \.isWhitespace).hasPrefix("{") else { return nil }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
     }
 }
 

@@ -32,6 +32,7 @@ public enum CheckFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case targetDeclaration = "target_declaration"
     case selfEvaluation = "self_evaluation"
     case departmentEvaluation = "department_evaluation"
+    case finalAccounts = "final_accounts"
     case `import`
 
     public var chineseName: String {
@@ -39,6 +40,7 @@ public enum CheckFamily: String, Sendable, Hashable, Codable, CaseIterable {
         case .targetDeclaration: return "目标申报审核"
         case .selfEvaluation: return "自评审核"
         case .departmentEvaluation: return "部门整体自评审核"
+        case .finalAccounts: return "决算公开审核"
         case .import: return "导入"
         }
     }

@@ -29,6 +29,7 @@ public struct FormChecker: Sendable {
         case .departmentEvaluation(let e):
             checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, place: place, into: &run)
             checkGoals(e, place: place, into: &run)
+            checkConclusion(e, place: place, into: &run)
         }
         return run
     }
