@@ -33,7 +33,14 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("import"), help: "改为测量导入：反复导入这个文本文件，报告 MB/秒")
     var importFile: String?
 
+    @Option(name: .customLong("check"), parsing: .upToNextOption, help: "改为测量审核：读入、导入并审核这些文件，生成 JSON 报告，报告总用时")
+    var checkFiles: [String] = []
+
     func run() throws {
+        if !checkFiles.isEmpty {
+            try Self.benchCheck(checkFiles, profile: ProfileLibrary.profile(id: profile))
+            return
+        }
         if let importFile {
             try Self.benchImport(importFile)
             return
@@ -141,6 +148,31 @@ extension BenchCommand {
         print(String(format: "每次导入 %.2f 毫秒，%.1f MB/秒（%d 次平均）", elapsed * 1000, megabytes / elapsed, rounds))
         print(String(format: "基准（解码并按行切分同一文件）：%.2f 毫秒；导入为基准的 %.1f 倍", baseline * 1000, elapsed / max(baseline, 1e-9)))
         _ = forms + lines
+    }
+
+    /// Reads, imports and checks every file and renders its JSON report, as `jixiao check` does
+    /// for each; reports the time for the whole set (best and mean of 20 rounds).
+    static func benchCheck(_ paths: [String], profile: ScoringProfile) throws {
+        func once() throws -> (Int, Int) {
+            var findings = 0, bytes = 0
+            for path in paths {
+                let document = try DocumentReader.read(path: path)
+                let report = CheckReport(document: document, file: path, profile: profile)
+                findings += report.findings.count
+                bytes += try report.json().utf8.count
+            }
+            return (findings, bytes)
+        }
+        let (findings, bytes) = try once()
+        var times: [Double] = []
+        for _ in 0..<20 {
+            let start = Date()
+            _ = try once()
+            times.append(Date().timeIntervalSince(start))
+        }
+        let total = paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
+        print("审核 \(paths.count) 个文件（\(total) 字节）：问题 \(findings) 条，JSON 报告 \(bytes) 字节")
+        print(String(format: "读入＋导入＋审核＋生成报告：最快 %.1f 毫秒，平均 %.1f 毫秒（20 次）", times.min()! * 1000, times.reduce(0, +) / Double(times.count) * 1000))
     }
 
     /// Sizes of the values the hot loop copies, printed with `--only sizes`.

@@ -19,10 +19,18 @@ public struct CheckDefinition: Sendable, Hashable, Codable {
 
     /// The template with its placeholders replaced; unknown placeholders stay visible.
     public func message(_ values: [String: String]) -> String {
-        var text = template
-        for (key, value) in values {
-            text = text.replacingOccurrences(of: "{\(key)}", with: value)
+        // One pass over the template: `{name}` with a value is replaced, anything else is copied.
+        var text = ""
+        text.reserveCapacity(template.utf8.count + 32)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            text += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let key = String(rest[rest.index(after: open)..<close])
+            text += values[key] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
+        text += rest
         return text
     }
 }

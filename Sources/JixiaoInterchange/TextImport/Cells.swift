@@ -20,7 +20,11 @@ enum Cells {
             case UInt8(ascii: ","): if point || percent { return nil }
             case UInt8(ascii: "-"), UInt8(ascii: "+"): if index != 0 { return nil }; negative = byte == UInt8(ascii: "-")
             case UInt8(ascii: "%"): if percent { return nil }; percent = true
-            default: return PrintedNumber(text: text)
+            case 0x20, 0x09, 0x0A, 0x0D, 0x80...0xE3, 0xEA...0xFF:
+                // Spaces, full-width `，％` and other signs the general reader knows.
+                return PrintedNumber(text: text)
+            default:
+                return nil  // a letter or a Chinese character: not a plain number
             }
         }
         guard digits > 0 else { return nil }

@@ -27,14 +27,16 @@ struct RowAlignment: Sendable, Equatable {
     /// row has no number that can be its 分值.
     static func best(_ cells: [String], nameIndex: Int, columns: IndicatorColumns) -> RowAlignment? {
         let roles = columns.values
+        let shapes = cells.map(CellShape.init)
         guard columns.hasWeight else {
             let end = (cells.lastIndex { !$0.isEmpty } ?? nameIndex) + 1
-            return assign(cells[min(nameIndex + 1, end)..<end], to: roles)
+            let range = min(nameIndex + 1, end)..<end
+            return assign(cells[range], shapes[range], to: roles)
         }
         var best: RowAlignment?
         for w in stride(from: cells.count - 1, to: nameIndex, by: -1) {
             guard let weight = Cells.score(cells[w]), weight.value <= 100 else { continue }
-            var alignment = assign(cells[(nameIndex + 1)..<w], to: roles)
+            var alignment = assign(cells[(nameIndex + 1)..<w], shapes[(nameIndex + 1)..<w], to: roles)
             alignment.weightIndex = w
             let next = w + 1 < cells.count ? cells[w + 1] : ""
             if let score = Cells.score(next) {
@@ -55,8 +57,9 @@ struct RowAlignment: Sendable, Equatable {
     /// Assigns the cells between the name and the 分值 to the value columns: every order-keeping
     /// placement of the filled cells is tried, scored by how well each cell fits its column and
     /// whether it sits where the row's left or right edge puts it.
-    static func assign(_ between: ArraySlice<String>, to roles: [IndicatorColumns.Role]) -> RowAlignment {
+    static func assign(_ between: ArraySlice<String>, _ betweenShapes: ArraySlice<CellShape>, to roles: [IndicatorColumns.Role]) -> RowAlignment {
         let cells = Array(between)
+        let shapes = Array(betweenShapes)
         let k = roles.count
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         if filled.count > k {
@@ -64,13 +67,16 @@ struct RowAlignment: Sendable, Equatable {
             let surplus = filled.count - k
             let extra = filled.prefix(surplus).map { cells[$0] }
             let kept = filled.suffix(k).map { cells[$0] }
+            let keptShapes = filled.suffix(k).map { shapes[$0] }
             let guess = "名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因"
             return RowAlignment(values: kept.map { $0 }, extra: extra, guesses: [guess],
-                                plausibility: fit(kept, roles) - 2 * surplus - 3 * extra.filter(isBareNumber).count)
+                                plausibility: fit(keptShapes, roles) - 2 * surplus - 3 * filled.prefix(surplus).filter { shapes[$0].isBareNumber }.count)
         }
         var best: (slots: [Int], score: Int)?
         for slots in combinations(of: Array(0..<k), choose: filled.count) {
-            var score = fit(zip(slots, filled).reduce(into: [String](repeating: "", count: k)) { $0[$1.0] = cells[$1.1] }, roles)
+            var placed = [CellShape](repeating: .empty, count: k)
+            for (slot, index) in zip(slots, filled) { placed[slot] = shapes[index] }
+            var score = fit(placed, roles)
             for (slot, index) in zip(slots, filled) where slot == index || slot == index - (cells.count - k) { score += 2 }
             if best == nil || score > best!.score { best = (slots, score) }
         }
@@ -87,7 +93,7 @@ struct RowAlignment: Sendable, Equatable {
             let placed = zip(best!.slots, filled).map { "“\(cells[$1])”→\(IndicatorTableReader.columnName(roles[$0]))" }.joined(separator: "，")
             let note = "该行单元格与表头错位（合并单元格留空或多出空格），按内容对应：\(placed)"
             let actualGuessed = zip(best!.slots, filled).contains { slot, index in
-                slot == actualSlot && slot != index && !isAchievementWording(cells[index])
+                slot == actualSlot && slot != index && !shapes[index].isAchievement
             }
             if actualGuessed { guesses.append(note) } else { notes.append(note) }
         }
@@ -97,34 +103,51 @@ struct RowAlignment: Sendable, Equatable {
     /// How well cells fit their columns: 实际完成值 filled (with the template's 达成预期指标
     /// wording there and nowhere else), 定性值情况说明 empty and never a value, an unfilled
     /// template (`≥%`) only as the 年初指标值, no unitless number as the actual of a target with a unit.
-    static func fit(_ cells: [String], _ roles: [IndicatorColumns.Role]) -> Int {
+    static func fit(_ cells: [CellShape], _ roles: [IndicatorColumns.Role]) -> Int {
         var score = 0
         let hasAdjusted = roles.contains(.adjustedTarget)
         let targetWithUnit = zip(cells, roles).contains { cell, role in
-            (role == .target || role == .adjustedTarget) && !cell.isEmpty && !isBareNumber(cell)
+            (role == .target || role == .adjustedTarget) && !cell.isEmpty && !cell.isBareNumber
         }
         for (cell, role) in zip(cells, roles) where !cell.isEmpty || role == .qualitativeNote {
             switch role {
             case .target:
-                score += isAchievementWording(cell) ? -3 : 1
+                score += cell.isAchievement ? -3 : 1
             case .adjustedTarget:
-                score += isAchievementWording(cell) ? -3 : (isTemplate(cell) ? -1 : 1)
+                score += cell.isAchievement ? -3 : (cell.isTemplate ? -1 : 1)
             case .actual:
-                if isAchievementWording(cell) { score += 4 }
-                else if isTemplate(cell) && hasAdjusted { score -= 1 }
-                else if isBareNumber(cell) && targetWithUnit { score -= 1 }
+                if cell.isAchievement { score += 4 }
+                else if cell.isTemplate && hasAdjusted { score -= 1 }
+                else if cell.isBareNumber && targetWithUnit { score -= 1 }
                 else { score += 2 }
             case .qualitativeNote:
-                score += cell.isEmpty ? 1 : (IndicatorTableReader.looksLikeValue(cell) ? -3 : 0)
+                score += cell.isEmpty ? 1 : (cell.looksLikeValue ? -3 : 0)
             default: break
             }
         }
         return score
     }
 
-    /// A value whose figure was never filled in (`≥%`, `=万元`).
-    static func isTemplate(_ cell: String) -> Bool {
-        IndicatorValueParser.parse(cell).kind == .unfilledTemplate
+    /// What the fit of a cell depends on, worked out once per cell.
+    struct CellShape: Sendable, Equatable {
+        var isEmpty = true
+        var isAchievement = false
+        var isTemplate = false
+        var isBareNumber = false
+        var looksLikeValue = false
+
+        static let empty = CellShape()
+
+        init() {}
+
+        init(_ cell: String) {
+            guard !cell.isEmpty else { return }
+            isEmpty = false
+            isAchievement = RowAlignment.isAchievementWording(cell)
+            isBareNumber = Cells.score(cell) != nil
+            looksLikeValue = IndicatorTableReader.looksLikeValue(cell)
+            isTemplate = !isBareNumber && !isAchievement && IndicatorValueParser.parse(cell).kind == .unfilledTemplate
+        }
     }
 
     /// The actual-value wording of the self-evaluation template (`达成预期指标`,
@@ -133,7 +156,6 @@ struct RowAlignment: Sendable, Equatable {
         cell.has("预期指") || cell.has("指标并具") || cell.has("指标且") || cell.hasPrefix("达成") || cell.hasPrefix("如期")
     }
 
-    static func isBareNumber(_ cell: String) -> Bool { Cells.score(cell) != nil }
 
     /// Every choice of `n` elements of `items`, keeping their order, the leftmost choices first.
     static func combinations(of items: [Int], choose n: Int) -> [[Int]] {
