@@ -137,4 +137,13 @@ struct CLITests {
         let score = try CLI.run(["score", Self.seed002, "--format", "json"])
         #expect(score.status == 0 && score.out.contains("\"reported_total\" : \"97.3\""))
     }
+
+    @Test func checkWritesAnHTMLReportQuotingTheRows() throws {
+        let r = try CLI.run(["check", Self.seed002, "--format", "html"])
+        #expect(r.status == 0)
+        #expect(r.out.hasPrefix("<!doctype html>") && r.out.contains("</html>"))
+        #expect(r.out.contains("原文第") && r.out.contains("EVAL_GRADE_MISSING"))
+        let refused = try CLI.run(["score", Self.seed002, "--format", "html"])
+        #expect(refused.status == 2 && refused.err.contains("score 不支持 html"))
+    }
 }

@@ -147,3 +147,62 @@ struct FormCheckTests {
         #expect(run.findings.contains { $0.code == "DECL_CATEGORY_MISSING" && $0.message.contains("成本指标") })
     }
 }
+
+@Suite struct NarrativeClaimCheckTests {
+    static func claim(_ subject: String, _ amount: String?, unit: String = "万元", partOf: String? = nil,
+                      change: String? = nil, changePercent: String? = nil, share: String? = nil,
+                      budget: String? = nil, completion: String? = nil) -> NarrativeClaim {
+        var c = NarrativeClaim(subject: subject, sentence: subject, section: "说明", source: SourceLocation(line: 7))
+        c.amount = amount.flatMap(PrintedNumber.init(text:))
+        c.unit = unit
+        c.partOf = partOf
+        c.change = change.flatMap(PrintedNumber.init(text:))
+        c.changePercent = changePercent.flatMap(PrintedNumber.init(text:))
+        c.sharePercent = share.flatMap(PrintedNumber.init(text:))
+        c.budget = budget.flatMap(PrintedNumber.init(text:))
+        c.completionPercent = completion.flatMap(PrintedNumber.init(text:))
+        return c
+    }
+
+    func failures(_ claims: [NarrativeClaim]) -> [String] {
+        ClaimChecker().check(claims, place: FindingLocation(form: "决算")).findings.map(\.code)
+    }
+
+    @Test("Printed ranges: 12.81 stands for [12.805, 12.815]; ratios of ranges")
+    func ranges() {
+        let r = PrintedRange(PrintedNumber(text: "12.81")!)
+        #expect(r.low == Decimal(string: "12.805")! && r.high == Decimal(string: "12.815")!)
+        let share = PrintedRange(PrintedNumber(text: "1")!).percent(of: PrintedRange(PrintedNumber(text: "3")!))!
+        #expect(share.overlaps(PrintedRange(PrintedNumber(text: "33.33%")!)))
+        #expect(PrintedRange(PrintedNumber(text: "0")!).percent(of: PrintedRange(exactly: 0)) == nil)
+    }
+
+    @Test("Consistent figures pass, rounding included")
+    func consistent() {
+        let claims = [
+            Self.claim("收入合计", "47348.67"),
+            Self.claim("财政拨款收入", "37301.92", partOf: "收入合计", share: "78.78%"),
+            Self.claim("其他收入", "10046.75", partOf: "收入合计", share: "21.22%"),
+            Self.claim("收入总计", "47549.83", change: "17356.89", changePercent: "57.49%"),
+            Self.claim("支出", "37301.92", budget: "25336.80", completion: "147.22%"),
+            Self.claim("采购", "11687.04"),
+            Self.claim("货物", "5862.23", partOf: "采购"), Self.claim("工程", "71.03", partOf: "采购"), Self.claim("服务", "5753.79", partOf: "采购"),
+        ]
+        #expect(failures(claims).isEmpty)
+    }
+
+    @Test("Each kind of inconsistency fails with its numbers")
+    func inconsistent() {
+        #expect(failures([Self.claim("项目资金", "12814.56"), Self.claim("一般公共预算", "25416.8", partOf: "项目资金")]) == ["NARR_PART_EXCEEDS_TOTAL"])
+        #expect(failures([Self.claim("合计", "100"), Self.claim("甲", "60", partOf: "合计", share: "60%"), Self.claim("乙", "30", partOf: "合计", share: "40%")])
+                == ["NARR_SHARE", "NARR_PARTS_SUM"])
+        #expect(failures([Self.claim("支出", "110.00", change: "10.00", changePercent: "11.00%")]) == ["NARR_CHANGE_PERCENT"])
+        // At whole-number precision 10 ÷ 100 can print as 11%: not an error.
+        #expect(failures([Self.claim("支出", "110", change: "10", changePercent: "11%")]).isEmpty)
+        #expect(failures([Self.claim("支出", "90", budget: "100", completion: "95%")]) == ["NARR_COMPLETION"])
+        #expect(failures([Self.claim("三公", "3.05", change: "-40.07"), Self.claim("车", "0", partOf: "三公", change: "-42.78"),
+                          Self.claim("接待", "3.05", partOf: "三公", change: "2.00")]) == ["NARR_CHANGES_SUM"])
+        let message = ClaimChecker().check([Self.claim("支出", "110.00", change: "10.00", changePercent: "11.00%")], place: FindingLocation()).findings[0].message
+        #expect(message == "“支出”增减幅度印为 11.00%，按 增减额 10.00万元 ÷ 上年数 100万元（110.00万元 减增减额）应为 10.00%")
+    }
+}
