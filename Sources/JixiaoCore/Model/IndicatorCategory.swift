@@ -107,7 +107,9 @@ public enum IndicatorLayout: String, Sendable, Hashable, Codable {
 /// Normalises category labels for matching: drops white space and the `指标` suffix.
 enum CategoryLabel {
     static func key(_ label: String) -> String {
-        var text = String(label.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        // Most labels hold no white space (ASCII space and tab, U+3000 and U+00A0 start with 0xE3 / 0xC2).
+        let spaced = label.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }
+        var text = spaced ? String(String.UnicodeScalarView(label.unicodeScalars.filter { !$0.properties.isWhitespace })) : label
         while text.hasSuffix("指标") { text.removeLast(2) }
         if text.hasSuffix("类") { text.removeLast() }
         return text

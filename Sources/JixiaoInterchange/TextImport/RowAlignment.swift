@@ -27,7 +27,9 @@ struct RowAlignment: Sendable, Equatable {
     /// row has no number that can be its 分值.
     static func best(_ cells: [String], nameIndex: Int, columns: IndicatorColumns) -> RowAlignment? {
         let roles = columns.values
-        let shapes = cells.map(CellShape.init)
+        // Only cells that can sit between the name and a 分值 need their shape (not the long reason text).
+        let lastNumber = columns.hasWeight ? (cells.lastIndex { Cells.score($0) != nil } ?? nameIndex) : cells.count
+        let shapes = cells.indices.map { $0 > nameIndex && $0 < lastNumber ? CellShape(cells[$0]) : CellShape.empty }
         guard columns.hasWeight else {
             let end = (cells.lastIndex { !$0.isEmpty } ?? nameIndex) + 1
             let range = min(nameIndex + 1, end)..<end
@@ -146,7 +148,9 @@ struct RowAlignment: Sendable, Equatable {
             isAchievement = RowAlignment.isAchievementWording(cell)
             isBareNumber = Cells.score(cell) != nil
             looksLikeValue = IndicatorTableReader.looksLikeValue(cell)
-            isTemplate = !isBareNumber && !isAchievement && IndicatorValueParser.parse(cell).kind == .unfilledTemplate
+            // Templates are short (`≥%`, `=元/台`, `立方米`); longer text is never one.
+            isTemplate = !isBareNumber && !isAchievement && cell.utf8.count <= 24
+                && IndicatorValueParser.parse(cell).kind == .unfilledTemplate
         }
     }
 
