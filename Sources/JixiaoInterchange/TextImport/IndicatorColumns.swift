@@ -13,6 +13,8 @@ struct IndicatorColumns: Sendable, Equatable {
 
     /// Reads a header row (`一级指标 二级指标 三级指标 年初指标值 … 分值 得分`); nil when the row is not one.
     init?(header row: TextRow) {
+        // Every header names its 一级 / 二级 / 三级 columns: skip rows without a 级 cheaply.
+        guard row.cells.contains(where: { $0.has("级") }) else { return nil }
         let labels = row.filled.map(TextRow.compact)
         guard labels.contains("三级指标") || (labels.contains("一级指标") && labels.contains("二级指标")) else { return nil }
         var values: [Role] = []

@@ -40,7 +40,7 @@ struct IndicatorTableReader {
 
     static func endsTable(_ row: TextRow) -> Bool {
         let head = row.head
-        return endHeads.contains { head.hasPrefix($0) }
+        return endHeads.contains { head.utf8.starts(with: $0.utf8) }
     }
 
     /// Reads rows from `start` while they belong to the table; returns the index after the last.

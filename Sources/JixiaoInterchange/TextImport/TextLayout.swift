@@ -77,7 +77,7 @@ enum TextLayout {
         rows.reserveCapacity(lines.count / 2)
         for (n, line) in lines.enumerated() {
             let isTable = line.utf8.contains(0x09)
-            let cells = isTable ? line.split(separator: "\t", omittingEmptySubsequences: false).map { clean($0) } : [clean(line)]
+            let cells = isTable ? splitTabs(line) : [clean(line)]
             if cells.allSatisfy(\.isEmpty) { continue }
             rows.append(TextRow(line: n + 1, endLine: n + 1, cells: cells, isTable: isTable))
         }
@@ -122,9 +122,33 @@ enum TextLayout {
     static func clean(_ cell: Substring) -> String {
         var text = cell
         if text.utf8.contains(UInt8(ascii: "<")) { text = Substring(stripTags(String(text))) }
-        while let c = text.first, c.isWhitespace || c == "\u{3000}" { text.removeFirst() }
-        while let c = text.last, c.isWhitespace || c == "\u{3000}" { text.removeLast() }
-        return String(text)
+        // Trimmed by scalars: no grapheme breaking needed for white space.
+        let scalars = text.unicodeScalars
+        var low = scalars.startIndex, high = scalars.endIndex
+        while low < high, isSpace(scalars[low]) { low = scalars.index(after: low) }
+        while high > low, isSpace(scalars[scalars.index(before: high)]) { high = scalars.index(before: high) }
+        return String(text[low..<high])
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+    }
+
+    /// The cells of a tab-separated line, each cleaned; split on the tab byte.
+    static func splitTabs(_ line: Substring) -> [String] {
+        var cells: [String] = []
+        let utf8 = line.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x09 {
+                cells.append(clean(line[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        cells.append(clean(line[start..<utf8.endIndex]))
+        return cells
     }
 
     /// Removes `<tag …>` and `</tag>`; a `<` not starting a tag (`<1天`) is kept.
