@@ -28,12 +28,15 @@ public struct ClaimChecker: Sendable {
         return claims[..<index].lastIndex { $0.subject == name && $0.unit == claim.unit && $0.amount != nil }
     }
 
-    func at(_ place: FindingLocation, _ claim: NarrativeClaim) -> FindingLocation {
+    /// Where a finding about `claim` points: its section and line, within `place`.
+    static func at(_ place: FindingLocation, _ claim: NarrativeClaim) -> FindingLocation {
         var location = place
-        location.field = claim.section
+        location.field = claim.section ?? place.field
         location.source = claim.source ?? place.source
         return location
     }
+
+    func at(_ place: FindingLocation, _ claim: NarrativeClaim) -> FindingLocation { Self.at(place, claim) }
 
     static func figure(_ number: PrintedNumber?, _ unit: String?) -> String {
         guard let number else { return "—" }
@@ -116,21 +119,21 @@ public struct ClaimChecker: Sendable {
         }
         // The breakdown covers the total: its changes and budgets add up to the total's.
         guard sum.overlaps(whole) else { return }
-        let changes = parts.compactMap(\.change)
-        if let change = total.change, changes.count == parts.count {
-            let changeSum = changes.map(PrintedRange.init).total()
-            run.expect("NARR_CHANGES_SUM", failed: !changeSum.overlaps(PrintedRange(change)),
-                       ["total": total.subject, "what": "增减额", "printed": Self.figure(change, unit),
-                        "sum": changeSum.middle.fixedText(places: changes.map(\.places).max() ?? 2) + unit,
-                        "parts": parts.map { "\($0.subject) \(Self.figure($0.change, $0.unit))" }.joined(separator: "、")], at: at(place, total))
-        }
-        let budgets = parts.compactMap(\.budget)
-        if let budget = total.budget, budgets.count == parts.count {
-            let budgetSum = budgets.map(PrintedRange.init).total()
-            run.expect("NARR_CHANGES_SUM", failed: !budgetSum.overlaps(PrintedRange(budget)),
-                       ["total": total.subject, "what": "预算数", "printed": Self.figure(budget, unit),
-                        "sum": budgetSum.middle.fixedText(places: budgets.map(\.places).max() ?? 2) + unit,
-                        "parts": parts.map { "\($0.subject) \(Self.figure($0.budget, $0.unit))" }.joined(separator: "、")], at: at(place, total))
-        }
+        checkPartsAdd(\.change, "增减额", total, parts, place: place, into: &run)
+        checkPartsAdd(\.budget, "预算数", total, parts, place: place, into: &run)
+    }
+
+    /// A figure of every part (`change`, `budget`) adds up to the same figure of the total.
+    func checkPartsAdd(_ figure: KeyPath<NarrativeClaim, PrintedNumber?>, _ what: String, _ total: NarrativeClaim,
+                       _ parts: [NarrativeClaim], place: FindingLocation, into run: inout CheckRun) {
+        let figures = parts.compactMap { $0[keyPath: figure] }
+        guard let printed = total[keyPath: figure], figures.count == parts.count else { return }
+        let sum = figures.map(PrintedRange.init).total()
+        let unit = total.unit ?? ""
+        run.expect("NARR_CHANGES_SUM", failed: !sum.overlaps(PrintedRange(printed)),
+                   ["total": total.subject, "what": what, "printed": Self.figure(printed, unit),
+                    "sum": sum.middle.fixedText(places: figures.map(\.places).max() ?? 2) + unit,
+                    "parts": parts.map { "\($0.subject) \(Self.figure($0[keyPath: figure], $0.unit))" }.joined(separator: "、")],
+                   at: at(place, total))
     }
 }

@@ -17,12 +17,7 @@ public struct DisclosureChecker: Sendable {
         }
         let performance = disclosure.claims.filter { ($0.section ?? "").contains("绩效") }
         guard !performance.isEmpty else { return run }
-        func here(_ claim: NarrativeClaim) -> FindingLocation {
-            var location = place
-            location.field = claim.section
-            location.source = claim.source ?? place.source
-            return location
-        }
+        func here(_ claim: NarrativeClaim) -> FindingLocation { ClaimChecker.at(place, claim) }
         if let count = performance.first(where: { $0.unit == "个" && $0.grade == nil && $0.subject.contains("项目") }),
            let claimed = count.amount {
             if evaluations.isEmpty {

@@ -7,12 +7,9 @@ extension FormChecker {
         guard !e.claims.isEmpty else { return }
         run.merge(ClaimChecker().check(e.claims, place: place))
         let indicators = e.indicators.classified(layout: e.layout)
-        func here(_ claim: NarrativeClaim) -> FindingLocation {
-            var location = place
-            location.field = claim.section ?? "自评结论"
-            location.source = claim.source ?? place.source
-            return location
-        }
+        var conclusion = place
+        conclusion.field = "自评结论"
+        func here(_ claim: NarrativeClaim) -> FindingLocation { ClaimChecker.at(conclusion, claim) }
         for claim in e.claims {
             guard let amount = claim.amount else { continue }
             if claim.unit == "项", claim.partOf == nil, claim.subject.contains("指标") {

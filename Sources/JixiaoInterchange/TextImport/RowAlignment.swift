@@ -27,9 +27,11 @@ struct RowAlignment: Sendable, Equatable {
     /// row has no number that can be its 分值.
     static func best(_ cells: [String], nameIndex: Int, columns: IndicatorColumns) -> RowAlignment? {
         let roles = columns.values
-        // Only cells that can sit between the name and a 分值 need their shape (not the long reason text).
-        let lastNumber = columns.hasWeight ? (cells.lastIndex { Cells.score($0) != nil } ?? nameIndex) : cells.count
-        let shapes = cells.indices.map { $0 > nameIndex && $0 < lastNumber ? CellShape(cells[$0]) : CellShape.empty }
+        // Each cell read as a number once; only cells that can sit between the name and a 分值
+        // need their shape (not the long reason text).
+        let numbers = cells.map(Cells.score)
+        let lastNumber = columns.hasWeight ? (numbers.lastIndex { $0 != nil } ?? nameIndex) : cells.count
+        let shapes = cells.indices.map { $0 > nameIndex && $0 < lastNumber ? CellShape(cells[$0], isBareNumber: numbers[$0] != nil) : CellShape.empty }
         guard columns.hasWeight else {
             let end = (cells.lastIndex { !$0.isEmpty } ?? nameIndex) + 1
             let range = min(nameIndex + 1, end)..<end
@@ -37,14 +39,14 @@ struct RowAlignment: Sendable, Equatable {
         }
         var best: RowAlignment?
         for w in stride(from: cells.count - 1, to: nameIndex, by: -1) {
-            guard let weight = Cells.score(cells[w]), weight.value <= 100 else { continue }
+            guard let weight = numbers[w], weight.value <= 100 else { continue }
             var alignment = assign(cells[(nameIndex + 1)..<w], shapes[(nameIndex + 1)..<w], to: roles)
             alignment.weightIndex = w
             let next = w + 1 < cells.count ? cells[w + 1] : ""
-            if let score = Cells.score(next) {
+            if w + 1 < cells.count, let score = numbers[w + 1] {
                 alignment.scoreIndex = w + 1
                 alignment.plausibility += score.value <= weight.value ? 5 : 3
-            } else if next.isEmpty, w + 2 < cells.count, let score = Cells.score(cells[w + 2]), score.value <= weight.value {
+            } else if next.isEmpty, w + 2 < cells.count, let score = numbers[w + 2], score.value <= weight.value {
                 alignment.scoreIndex = w + 2
                 alignment.plausibility += 4
                 alignment.notes.append("分值与得分之间多出一个空单元格，得分按其后的“\(cells[w + 2])”读取")
@@ -142,11 +144,11 @@ struct RowAlignment: Sendable, Equatable {
 
         init() {}
 
-        init(_ cell: String) {
+        init(_ cell: String, isBareNumber: Bool) {
             guard !cell.isEmpty else { return }
             isEmpty = false
             isAchievement = RowAlignment.isAchievementWording(cell)
-            isBareNumber = Cells.score(cell) != nil
+            self.isBareNumber = isBareNumber
             looksLikeValue = IndicatorTableReader.looksLikeValue(cell)
             // Templates are short (`≥%`, `=元/台`, `立方米`); longer text is never one.
             isTemplate = !isBareNumber && !isAchievement && cell.utf8.count <= 24
