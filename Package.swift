@@ -8,9 +8,15 @@ let package = Package(
         .executable(name: "jixiao", targets: ["jixiao"]),
         .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
         .library(name: "JixiaoInterchange", targets: ["JixiaoInterchange"]),
+        .library(name: "JixiaoStore", targets: ["JixiaoStore"]),
+        .library(name: "JixiaoStoreSQLite", targets: ["JixiaoStoreSQLite"]),
+        .library(name: "JixiaoWeb", targets: ["JixiaoWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
         // The domain: pure, synchronous, Foundation only.
@@ -23,12 +29,32 @@ let package = Package(
             name: "JixiaoInterchange",
             dependencies: ["JixiaoCore"]
         ),
+        // Repository protocols, records and the conformance suite every backend passes.
+        .target(name: "JixiaoStore", dependencies: ["JixiaoCore", "JixiaoInterchange"]),
+        // The embedded default backend: one SQLite file (GRDB).
+        .target(
+            name: "JixiaoStoreSQLite",
+            dependencies: ["JixiaoStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The web system as a library: routes, pages, sessions and roles.
+        .target(
+            name: "JixiaoWeb",
+            dependencies: [
+                "JixiaoCore", "JixiaoInterchange", "JixiaoStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            resources: [.copy("Resources/Static"), .copy("Resources/Demo")]
+        ),
         // The command-line tool: parses arguments, calls the libraries.
         .executableTarget(
             name: "jixiao",
             dependencies: [
                 "JixiaoCore",
                 "JixiaoInterchange",
+                "JixiaoStore",
+                "JixiaoStoreSQLite",
+                "JixiaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +65,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
+        .testTarget(name: "JixiaoStoreSQLiteTests", dependencies: ["JixiaoStore", "JixiaoStoreSQLite"]),
+        .testTarget(
+            name: "JixiaoWebTests",
+            dependencies: [
+                "JixiaoCore", "JixiaoStore", "JixiaoStoreSQLite", "JixiaoWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

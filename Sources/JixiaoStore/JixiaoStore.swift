@@ -1,0 +1,49 @@
+import Foundation
+
+/// Everything the web system keeps: organisations, people, sessions and forms.
+/// Every backend implements it and passes `StoreConformance`; every write is one transaction.
+public protocol JixiaoStore: Sendable {
+    // Organisations
+    func addOrganisation(_ new: NewOrganisation) async throws -> OrganisationRecord
+    func organisations() async throws -> [OrganisationRecord]
+
+    // People
+    /// Throws `StoreError.duplicate` when the username is taken.
+    func addUser(_ new: NewUser) async throws -> UserRecord
+    func user(id: Int64) async throws -> UserRecord?
+    func user(username: String) async throws -> UserRecord?
+    func users() async throws -> [UserRecord]
+    func setPasswordHash(_ hash: String, userID: Int64) async throws
+
+    // Sessions
+    func addSession(_ session: SessionRecord) async throws
+    func session(token: String) async throws -> SessionRecord?
+    func removeSession(token: String) async throws
+    /// Removes sessions that expired before `now`; returns how many.
+    @discardableResult func removeExpiredSessions(now: Date) async throws -> Int
+
+    // Forms
+    func addForm(_ new: NewForm) async throws -> FormRecord
+    func form(id: Int64) async throws -> FormRecord?
+    func forms(_ query: FormQuery) async throws -> FormPage
+    /// Saves a new content for a form read at `expectedVersion`.
+    /// Throws `StoreError.conflict` when someone saved it since; nothing is written then.
+    func saveForm(id: Int64, expectedVersion: Int, form: EvaluationFormContent, by userID: Int64?) async throws -> FormRecord
+    /// The forms of the given organisations and year, in full (for roll-ups).
+    func fullForms(organisationIDs: [Int64], fiscalYear: Int) async throws -> [FormRecord]
+}
+
+import JixiaoCore
+
+/// The content a save writes: the form and the figures computed from it.
+public struct EvaluationFormContent: Sendable, Hashable {
+    public var form: EvaluationForm
+    public var summary: FormSummary
+    public var status: FormStatus?
+
+    public init(form: EvaluationForm, summary: FormSummary, status: FormStatus? = nil) {
+        self.form = form
+        self.summary = summary
+        self.status = status
+    }
+}

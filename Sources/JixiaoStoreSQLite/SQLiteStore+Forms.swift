@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import JixiaoCore
+import JixiaoStore
+
+extension SQLiteStore {
+    static let listColumns = """
+        id, organisation_id, kind, fiscal_year, title, status, version, indicator_count, weight_total, reported_total,
+        suggested_total, suggested_grade, execution_rate, error_count, warning_count, created_at, updated_at, updated_by
+        """
+
+    static func summary(_ row: Row) -> FormSummary {
+        FormSummary(indicatorCount: row["indicator_count"], weightTotal: FormDocumentCodec.decimal(row["weight_total"]),
+                    reportedTotal: FormDocumentCodec.decimal(row["reported_total"]),
+                    suggestedTotal: FormDocumentCodec.decimal(row["suggested_total"]),
+                    suggestedGrade: (row["suggested_grade"] as String?).flatMap(Grade.init(rawValue:)),
+                    executionRate: FormDocumentCodec.decimal(row["execution_rate"]),
+                    errorCount: row["error_count"], warningCount: row["warning_count"])
+    }
+
+    static func listing(_ row: Row) -> FormListing {
+        FormListing(id: row["id"], organisationID: row["organisation_id"], kind: FormKind(rawValue: row["kind"]) ?? .projectSelfEvaluation,
+                    fiscalYear: row["fiscal_year"], title: row["title"], status: FormStatus(rawValue: row["status"]) ?? .draft,
+                    version: row["version"], summary: summary(row), updatedAt: FormDocumentCodec.date(row["updated_at"]))
+    }
+
+    static func record(_ row: Row) throws -> FormRecord {
+        let id: Int64 = row["id"]
+        return FormRecord(id: id, organisationID: row["organisation_id"], fiscalYear: row["fiscal_year"],
+                          status: FormStatus(rawValue: row["status"]) ?? .draft, version: row["version"],
+                          form: try FormDocumentCodec.decode(row["document"], formID: id), summary: summary(row),
+                          createdAt: FormDocumentCodec.date(row["created_at"]), updatedAt: FormDocumentCodec.date(row["updated_at"]),
+                          updatedBy: row["updated_by"])
+    }
+
+    static func summaryArguments(_ summary: FormSummary) -> StatementArguments {
+        [summary.indicatorCount, FormDocumentCodec.text(summary.weightTotal), FormDocumentCodec.text(summary.reportedTotal),
+         FormDocumentCodec.text(summary.suggestedTotal), summary.suggestedGrade?.rawValue, FormDocumentCodec.text(summary.executionRate),
+         summary.errorCount, summary.warningCount]
+    }
+
+    public func addForm(_ new: NewForm) async throws -> FormRecord {
+        let document = try FormDocumentCodec.encode(new.form)
+        let now = FormDocumentCodec.millis(Date())
+        let id: Int64 = try await write { db in
+            var arguments: StatementArguments = [new.organisationID, new.form.kind.rawValue, new.fiscalYear, new.form.title,
+                                                 FormStatus.draft.rawValue, 1, document]
+            arguments += Self.summaryArguments(new.summary)
+            arguments += [now, now, new.createdBy]
+            try db.execute(sql: """
+                INSERT INTO forms (organisation_id, kind, fiscal_year, title, status, version, document, indicator_count, weight_total,
+                  reported_total, suggested_total, suggested_grade, execution_rate, error_count, warning_count, created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: arguments)
+            return db.lastInsertedRowID
+        }
+        guard let record = try await form(id: id) else { throw StoreError(.notFound, "新建的表单无法读回。") }
+        return record
+    }
+
+    public func form(id: Int64) async throws -> FormRecord? {
+        try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM forms WHERE id = ?", arguments: [id]).map(Self.record) }
+    }
+
+    public func forms(_ query: FormQuery) async throws -> FormPage {
+        if let scope = query.organisationIDs, scope.isEmpty { return FormPage(items: [], total: 0) }
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let scope = query.organisationIDs {
+            clauses.append("organisation_id IN (\(databaseQuestionMarks(count: scope.count)))")
+            arguments += StatementArguments(scope)
+        }
+        if let year = query.fiscalYear { clauses.append("fiscal_year = ?"); arguments += [year] }
+        if let kind = query.kind { clauses.append("kind = ?"); arguments += [kind.rawValue] }
+        if let status = query.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let words = query.titleContains, !words.isEmpty { clauses.append("instr(title, ?) > 0"); arguments += [words] }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let filterArguments = arguments
+        let pageArguments = arguments + [max(1, query.limit), max(0, query.offset)]
+        return try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM forms \(whereSQL)", arguments: filterArguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.listColumns) FROM forms \(whereSQL) ORDER BY fiscal_year DESC, id LIMIT ? OFFSET ?",
+                                        arguments: pageArguments)
+            return FormPage(items: rows.map(Self.listing), total: total)
+        }
+    }
+
+    public func saveForm(id: Int64, expectedVersion: Int, form: EvaluationFormContent, by userID: Int64?) async throws -> FormRecord {
+        let document = try FormDocumentCodec.encode(form.form)
+        let now = FormDocumentCodec.millis(Date())
+        try await write { db in
+            guard let current = try Int.fetchOne(db, sql: "SELECT version FROM forms WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.notFound, "找不到第\(id)号表单。", detail: "form \(id)")
+            }
+            guard current == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: current) }
+            var arguments: StatementArguments = [form.form.title, document]
+            arguments += Self.summaryArguments(form.summary)
+            arguments += [form.status?.rawValue, now, userID, id, expectedVersion]
+            try db.execute(sql: """
+                UPDATE forms SET title = ?, document = ?, indicator_count = ?, weight_total = ?, reported_total = ?, suggested_total = ?,
+                  suggested_grade = ?, execution_rate = ?, error_count = ?, warning_count = ?, status = COALESCE(?, status),
+                  version = version + 1, updated_at = ?, updated_by = ?
+                WHERE id = ? AND version = ?
+                """, arguments: arguments)
+            if db.changesCount != 1 { throw StoreError.conflict(formID: id, expected: expectedVersion, current: current + 1) }
+        }
+        guard let record = try await self.form(id: id) else { throw StoreError(.notFound, "找不到第\(id)号表单。") }
+        return record
+    }
+
+    public func fullForms(organisationIDs: [Int64], fiscalYear: Int) async throws -> [FormRecord] {
+        guard !organisationIDs.isEmpty else { return [] }
+        return try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM forms WHERE fiscal_year = ? AND organisation_id IN (\(databaseQuestionMarks(count: organisationIDs.count))) ORDER BY id",
+                             arguments: [fiscalYear] + StatementArguments(organisationIDs)).map(Self.record)
+        }
+    }
+}

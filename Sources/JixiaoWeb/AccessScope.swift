@@ -1,0 +1,51 @@
+import JixiaoCore
+import JixiaoStore
+
+/// What a person may read and edit, from their role and place in the organisation tree.
+public struct AccessScope: Sendable, Hashable {
+    /// Organisations whose forms the person may read.
+    public var readable: Set<Int64>
+    /// Organisations whose draft forms the person may edit.
+    public var editable: Set<Int64>
+    /// All organisations by id, for names.
+    public var organisations: [Int64: OrganisationRecord]
+
+    public init(user: UserRecord, organisations: [OrganisationRecord]) {
+        let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0) })
+        self.organisations = byID
+        var children: [Int64: [Int64]] = [:]
+        for organisation in organisations { if let parent = organisation.parentID { children[parent, default: []].append(organisation.id) } }
+        func subtree(_ root: Int64) -> Set<Int64> {
+            var result: Set<Int64> = [root]
+            var stack = [root]
+            while let next = stack.popLast() {
+                for child in children[next] ?? [] where result.insert(child).inserted { stack.append(child) }
+            }
+            return result
+        }
+        switch user.role {
+        case .unitFiller:
+            readable = [user.organisationID]
+            editable = [user.organisationID]
+        case .departmentReviewer:
+            readable = subtree(user.organisationID)
+            // A department fills its own overall evaluation; its units' forms are theirs to edit.
+            editable = [user.organisationID]
+        case .financeReviewer, .administrator:
+            readable = subtree(user.organisationID)
+            editable = []
+        }
+    }
+
+    public func canRead(_ organisationID: Int64) -> Bool { readable.contains(organisationID) }
+
+    /// Only drafts are edited; a submitted form belongs to its reviewers (issue 6's workflow).
+    public func canEdit(_ record: FormRecord) -> Bool { editable.contains(record.organisationID) && record.status == .draft }
+
+    public func name(of organisationID: Int64) -> String { organisations[organisationID]?.name ?? "—" }
+
+    /// The organisations the person may create forms for, with the kinds each takes.
+    public var creatable: [OrganisationRecord] {
+        editable.compactMap { organisations[$0] }.sorted { $0.code < $1.code }
+    }
+}

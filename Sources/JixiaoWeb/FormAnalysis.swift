@@ -1,0 +1,56 @@
+import Foundation
+import JixiaoCore
+import JixiaoStore
+
+/// A form scored and checked under a profile: what the pages show beside the fields.
+struct FormAnalysis: Sendable {
+    var score: EvaluationScore
+    var findings: [Finding]
+    var summary: FormSummary
+
+    init(_ form: EvaluationForm, profile: ScoringProfile) {
+        score = EvaluationScorer(profile: profile).score(form)
+        findings = FormChecker(profile: profile).check(form).findings.sorted { $0.severity > $1.severity }
+        let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        var reportedTotal: PrintedNumber?
+        switch form {
+        case .projectSelfEvaluation(let e): reportedTotal = e.reportedTotal
+        case .departmentEvaluation(let e): reportedTotal = e.reportedTotal
+        case .targetDeclaration: break
+        }
+        let scored = form.kind != .targetDeclaration
+        summary = FormSummary(indicatorCount: form.indicators.count, weightTotal: score.weightTotal, reportedTotal: reportedTotal?.value,
+                              suggestedTotal: scored ? score.suggestedTotal : nil, suggestedGrade: scored ? score.suggestedGrade : nil,
+                              executionRate: score.execution?.rate, errorCount: counts[.error] ?? 0, warningCount: counts[.warning] ?? 0)
+    }
+
+    /// Findings about the indicator with this name.
+    func findings(forIndicator name: String) -> [Finding] {
+        findings.filter { $0.location.indicator == name }
+    }
+
+    /// Findings about the form as a whole.
+    var formFindings: [Finding] { findings.filter { $0.location.indicator == nil } }
+
+    /// Rows whose reported score lies outside the allowed range, with the reason.
+    func outOfRange(_ indicators: [Indicator]) -> [Int: String] {
+        var refused: [Int: String] = [:]
+        for (index, indicator) in indicators.enumerated() {
+            guard let reported = indicator.reportedScore, index < score.indicators.count else { continue }
+            let s = score.indicators[index]
+            if s.allowedMin != nil, s.allowedMax != nil, !s.allows(reported) {
+                refused[index] = "得分\(reported)不在允许范围\(s.rangeText)内：\(s.explanation)"
+            } else if let weight = indicator.weight, reported.value > weight.value {
+                refused[index] = "得分\(reported)超过分值\(weight)。"
+            }
+        }
+        return refused
+    }
+
+    static func findingList(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        return "<ul class=\"findings\">" + findings.map { finding in
+            "<li class=\"\(finding.severity.rawValue)\"><b>\(HTML.escape(finding.severity.chineseName))</b> \(HTML.escape(finding.message)) <code>\(finding.code)</code></li>"
+        }.joined() + "</ul>"
+    }
+}

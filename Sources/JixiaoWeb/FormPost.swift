@@ -1,0 +1,66 @@
+import Foundation
+
+/// The fields of an `application/x-www-form-urlencoded` body, read strictly.
+struct FormPost: Sendable {
+    private(set) var values: [String: String] = [:]
+
+    /// Reads a body; a malformed one (bad percent escapes, not UTF-8) is refused with its position.
+    init(body: String, maxFieldLength: Int) throws {
+        for (index, pair) in body.split(separator: "&", omittingEmptySubsequences: true).enumerated() {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let key = Self.decode(parts[0]), let value = Self.decode(parts.count > 1 ? parts[1] : "") else {
+                throw WebError.badRequest("提交的表单数据格式有误（第\(index + 1)个字段无法解码），未保存任何内容。")
+            }
+            if value.count > maxFieldLength {
+                throw WebError(.contentTooLarge, code: "WEB_FIELD_TOO_LONG",
+                               "字段“\(FieldLabels.label(for: key))”有\(value.count)个字，超过上限\(maxFieldLength)个字，未保存。请精简后重新提交。")
+            }
+            values[key] = value
+        }
+    }
+
+    init(values: [String: String]) { self.values = values }
+
+    private static func decode(_ part: Substring) -> String? {
+        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    subscript(_ key: String) -> String? { values[key] }
+
+    /// The field trimmed, or nil when empty.
+    func text(_ key: String) -> String? {
+        guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The row numbers present for `prefix` (`i` for keys `i.3.name`), in order.
+    func rows(_ prefix: String) -> [Int] {
+        let head = prefix + "."
+        var numbers = Set<Int>()
+        for key in values.keys where key.hasPrefix(head) {
+            let rest = key.dropFirst(head.count)
+            if let dot = rest.firstIndex(of: "."), let number = Int(rest[..<dot]) { numbers.insert(number) }
+        }
+        return numbers.sorted()
+    }
+}
+
+/// Chinese names of the form fields, for messages.
+enum FieldLabels {
+    static let names: [String: String] = [
+        "name": "三级指标", "level1": "一级指标", "level2": "二级指标", "target": "指标值", "adjusted": "调整后指标值",
+        "actual": "实际完成值", "note": "定性值情况说明", "weight": "分值", "score": "得分", "reason": "偏差原因分析及改进措施",
+        "tags": "子项编号", "goal": "所属目标", "title": "名称", "detail": "内容", "heading": "标题", "text": "内容",
+        "p_name": "项目名称", "overall_goal": "项目总目标", "annual_goal": "年度总体目标", "conclusion": "自评结论",
+        "deviation_reason": "偏差原因", "x_reason": "预算执行偏差原因",
+    ]
+
+    static func label(for key: String) -> String {
+        let parts = key.split(separator: ".")
+        if parts.count == 3, let row = Int(parts[1]) {
+            let rowName = ["i": "指标", "g": "目标", "s": "子项", "a": "分析"][String(parts[0])] ?? "行"
+            return "第\(row + 1)条\(rowName)的\(names[String(parts[2])] ?? String(parts[2]))"
+        }
+        return names[key] ?? key
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import JixiaoCore
+
+/// Reads a posted form back into the model: every field the page shows, over the stored form,
+/// so what the page does not show (source lines, claims, breakdown rows) is kept.
+struct FormReader {
+    let post: FormPost
+    let profile: ScoringProfile
+    /// Fields whose text cannot be saved as it is (a number that is not one), by key.
+    private(set) var errors: [String: String] = [:]
+    /// Fields saved as text with a caution (a value the value language reads as words), by key.
+    private(set) var warnings: [String: String] = [:]
+    /// The text as posted for fields with errors, so the page shows it again unchanged.
+    private(set) var rawTexts: [String: String] = [:]
+
+    init(post: FormPost, profile: ScoringProfile) {
+        self.post = post
+        self.profile = profile
+    }
+
+    mutating func read(over stored: EvaluationForm) -> EvaluationForm {
+        switch stored {
+        case .targetDeclaration(var d):
+            d.project = project(d.project, full: true)
+            d.project.subTasks = post.rows("s").enumerated().map { position, row in
+                SubTask(number: position + 1, title: post.text("s.\(row).title") ?? "", detail: post.text("s.\(row).detail"))
+            }
+            let unit = MoneyUnit(rawValue: post["f_unit"] ?? "") ?? d.funds?.unit ?? .yuan
+            d.funds = Funds(unit: unit, total: number("f_total"), fiscal: number("f_fiscal"), carryOver: number("f_carry"),
+                            other: number("f_other"), source: d.funds?.source)
+            d.overallGoal = post.text("overall_goal")
+            d.annualGoal = post.text("annual_goal")
+            d.layout = IndicatorLayout(rawValue: post["layout"] ?? "") ?? d.layout
+            d.indicators = indicators(d.indicators, layout: d.layout)
+            return .targetDeclaration(d)
+        case .projectSelfEvaluation(var e):
+            e.project = project(e.project, full: false)
+            e.execution = execution(e.execution)
+            e.execution?.deviationReason = post.text("x_reason")
+            e.goals = goals(e.goals)
+            e.layout = IndicatorLayout(rawValue: post["layout"] ?? "") ?? e.layout
+            e.indicators = indicators(e.indicators, layout: e.layout)
+            e.reportedTotal = number("total")
+            e.reportedGrade = post.text("grade")
+            e.analysis = post.rows("a").compactMap { row in
+                let heading = post.text("a.\(row).heading") ?? ""
+                let text = post.text("a.\(row).text") ?? ""
+                return heading.isEmpty && text.isEmpty ? nil : AnalysisText(heading: heading, text: text)
+            }
+            e.filledBy = post.text("filled_by")
+            e.date = post.text("date")
+            return .projectSelfEvaluation(e)
+        case .departmentEvaluation(var e):
+            e.execution = execution(e.execution)
+            e.deviationReason = post.text("x_reason")
+            e.goals = goals(e.goals).enumerated().map { index, goal in var goal = goal; goal.number = index + 1; return goal }
+            e.layout = IndicatorLayout(rawValue: post["layout"] ?? "") ?? e.layout
+            e.indicators = indicators(e.indicators, layout: e.layout)
+            e.reportedTotal = number("total")
+            e.reportedGrade = post.text("grade")
+            e.conclusion = post.text("conclusion")
+            return .departmentEvaluation(e)
+        }
+    }
+
+    /// A printed number from a field; text that is no number is an error on that field.
+    mutating func number(_ key: String) -> PrintedNumber? {
+        guard let text = post.text(key) else { return nil }
+        if let number = PrintedNumber(text: text) { return number }
+        errors[key] = "“\(text)”不是有效的数字，请只填写数字（可带小数点和%）。"
+        rawTexts[key] = text
+        return nil
+    }
+
+    func project(_ stored: Project, full: Bool) -> Project {
+        var p = stored
+        p.name = post.text("p_name") ?? stored.name
+        if full {
+            p.nature = post.text("p_nature")
+            p.category = post.text("p_category")
+            p.plannedStart = post.text("p_start")
+            p.plannedEnd = post.text("p_end")
+        }
+        p.manager = post.text("p_manager")
+        p.phone = post.text("p_phone")
+        return p
+    }
+
+    mutating func execution(_ stored: BudgetExecution?) -> BudgetExecution? {
+        var x = stored ?? BudgetExecution()
+        x.unit = MoneyUnit(rawValue: post["x_unit"] ?? "") ?? x.unit
+        x.initialBudget = number("x_initial")
+        x.annualBudget = number("x_annual")
+        x.executed = number("x_executed")
+        x.weight = number("x_weight")
+        x.reportedRate = number("x_rate")
+        x.reportedScore = number("x_score")
+        return x
+    }
+
+    func goals(_ stored: [Goal]) -> [Goal] {
+        post.rows("g").compactMap { row in
+            let target = post.text("g.\(row).target") ?? ""
+            let actual = post.text("g.\(row).actual")
+            let old = stored.indices.contains(row) ? stored[row] : nil
+            return Goal(number: old?.number, target: target, actual: actual, source: old?.source)
+        }
+    }
+
+    mutating func indicators(_ stored: [Indicator], layout: IndicatorLayout) -> [Indicator] {
+        post.rows("i").enumerated().map { position, row in
+            let original = post.text("i.\(row).orig").flatMap(Int.init).flatMap { stored.indices.contains($0) ? stored[$0] : nil }
+            func value(_ field: String) -> IndicatorValue? { post.text("i.\(row).\(field)").map(IndicatorValueParser.parse) }
+            let target = value("target")
+            let actual = value("actual")
+            var tags: SubTaskTag?
+            if let text = post.text("i.\(row).tags") {
+                let normalised = text.hasSuffix(".") || text.hasSuffix("、") ? text : text + "."
+                tags = SubTaskTag.split(normalised + "指标")?.tag ?? SubTaskTag(text: text, numbers: [])
+                if tags?.numbers.isEmpty == true { warnings["i.\(position).tags"] = "子项编号“\(text)”无法识别，按原文保存。" }
+            }
+            var goal: Int?
+            if let text = post.text("i.\(row).goal") {
+                goal = Int(text.filter(\.isNumber))
+                if goal == nil {
+                    errors["i.\(position).goal"] = "所属目标应填目标序号，如 1。"
+                    rawTexts["i.\(position).goal"] = text
+                }
+            }
+            if let target, let actual, target.kind == .quantitative, actual.kind == .qualitative {
+                warnings["i.\(position).actual"] = "“\(actual.text)”不是数值，按文字保存，建议得分需人工判断。"
+            }
+            if let target, target.kind == .unfilledTemplate {
+                warnings["i.\(position).target"] = "指标值“\(target.text)”是未填写的模板，请补上数值。"
+            }
+            let weight = number("i.\(row).weight", shownAs: "i.\(position).weight")
+            let score = number("i.\(row).score", shownAs: "i.\(position).score")
+            return Indicator(level1Label: post.text("i.\(row).level1"), level2Label: post.text("i.\(row).level2"),
+                             name: post.text("i.\(row).name") ?? "", subTasks: tags, goalNumber: goal, target: target,
+                             adjustedTarget: value("adjusted"), actual: actual, qualitativeNote: post.text("i.\(row).note"),
+                             weight: weight, reportedScore: score, deviationReason: post.text("i.\(row).reason"),
+                             source: original?.source, guesses: original?.guesses ?? [], layout: layout)
+        }
+    }
+
+    private mutating func number(_ key: String, shownAs shown: String) -> PrintedNumber? {
+        guard let text = post.text(key) else { return nil }
+        if let number = PrintedNumber(text: text) { return number }
+        errors[shown] = "“\(text)”不是有效的数字。"
+        rawTexts[shown] = text
+        return nil
+    }
+}

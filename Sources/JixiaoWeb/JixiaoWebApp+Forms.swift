@@ -1,0 +1,157 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoStore
+import NIOCore
+
+extension JixiaoWebApp {
+    func addFormRoutes(to router: Router<WebContext>) {
+        router.get("/forms") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            return try await listPage(request, signedIn)
+        }
+        router.get("/forms/new") { _, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            return newFormPage(signedIn, message: nil)
+        }
+        router.post("/forms") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            return try await createForm(request, signedIn)
+        }
+        router.get("/forms/:id") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let record = try await readable(context, signedIn)
+            let saved = request.uri.queryParameters.get("saved").flatMap(Int.init)
+            return try await editorPage(record, signedIn, shown: record.form, notice: saved.map { "已保存（第\($0)版）。" })
+        }
+        router.post("/forms/:id") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            return try await saveForm(request, context, signedIn)
+        }
+        router.post("/forms/:id/preview") { request, context -> Response in
+            guard let signedIn = context.signedIn else { throw WebError.forbidden }
+            return try await preview(request, context, signedIn)
+        }
+        router.get("/forms/:id/print") { _, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let record = try await readable(context, signedIn)
+            return Page.bare(PrintView(record: record, organisationName: signedIn.scope.name(of: record.organisationID),
+                                       analysis: FormAnalysis(record.form, profile: profile)).html())
+        }
+    }
+
+    /// The form named in the path, when the signed-in person may read it (else 404, which does not reveal that it exists).
+    func readable(_ context: WebContext, _ signedIn: SignedIn) async throws -> FormRecord {
+        guard let id = context.parameters.get("id").flatMap(Int64.init), let record = try await store.form(id: id),
+              signedIn.scope.canRead(record.organisationID) else { throw WebError.notFound }
+        return record
+    }
+
+    func editorPage(_ record: FormRecord, _ signedIn: SignedIn, shown: EvaluationForm, version: Int? = nil, notice: String? = nil,
+                    error: String? = nil, reader: FormReader? = nil, rowErrors: [Int: String] = [:],
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        let analysis = FormAnalysis(shown, profile: profile)
+        var rollup: DepartmentRollup?
+        if case .departmentEvaluation = shown {
+            let units = signedIn.scope.organisations.values.filter { $0.parentID == record.organisationID }.map(\.id)
+            rollup = DepartmentRollup(records: try await store.fullForms(organisationIDs: units + [record.organisationID], fiscalYear: record.fiscalYear),
+                                      names: signedIn.scope.name(of:))
+        }
+        var errors = reader?.errors ?? [:]
+        for (row, message) in rowErrors { errors["i.\(row)"] = message }
+        let editor = FormEditor(record: record, form: shown, analysis: analysis, editable: signedIn.scope.canEdit(record),
+                                csrfToken: signedIn.session.csrfToken, fieldErrors: errors, fieldWarnings: FormWarnings.of(shown),
+                                rawTexts: reader?.rawTexts ?? [:], version: version ?? record.version,
+                                organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup)
+        return Page.response(title: shown.title, body: editor.body(notice: notice, error: error), signedIn: signedIn, status: status, wide: true)
+    }
+
+    func saveForm(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
+        let record = try await readable(context, signedIn)
+        let post = try await readPost(request)
+        try checkCSRF(post, signedIn)
+        guard signedIn.scope.canEdit(record) else { throw WebError.forbidden }
+        guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("表单缺少版本号，无法保存。请刷新页面后重试。") }
+        var reader = FormReader(post: post, profile: profile)
+        var form = reader.read(over: record.form)
+        let action = post.text("action") ?? "save"
+        if action == "assemble" {
+            let units = signedIn.scope.organisations.values.filter { $0.parentID == record.organisationID }.map(\.id)
+            let rollup = DepartmentRollup(records: try await store.fullForms(organisationIDs: units + [record.organisationID], fiscalYear: record.fiscalYear),
+                                          names: signedIn.scope.name(of:))
+            rollup.assemble(into: &form)
+            return try await editorPage(record, signedIn, shown: form, version: version, notice: "已按项目汇总填入预算执行情况，尚未保存。", reader: reader)
+        }
+        if action != "save" {
+            _ = FormActions.apply(action, to: &form)
+            return try await editorPage(record, signedIn, shown: form, version: version, notice: "已调整行，尚未保存。", reader: reader)
+        }
+        if !reader.errors.isEmpty {
+            return try await editorPage(record, signedIn, shown: form, version: version, error: "有\(reader.errors.count)处填写无法识别，未保存。请按标出的提示修改。",
+                                        reader: reader, status: .unprocessableContent)
+        }
+        if post["auto_total"] == "on" { FormActions.keepTotalCurrent(&form, profile: profile) }
+        let analysis = FormAnalysis(form, profile: profile)
+        let refused = analysis.outOfRange(form.indicators)
+        if !refused.isEmpty {
+            return try await editorPage(record, signedIn, shown: form, version: version,
+                                        error: "有\(refused.count)个指标的得分超出允许范围，未保存。请按每行的说明修改得分。",
+                                        reader: reader, rowErrors: refused, status: .unprocessableContent)
+        }
+        do {
+            let saved = try await store.saveForm(id: record.id, expectedVersion: version,
+                                                 form: EvaluationFormContent(form: form, summary: analysis.summary), by: signedIn.user.id)
+            return .redirect(to: "/forms/\(saved.id)?saved=\(saved.version)")
+        } catch let error as StoreError where error.code == .conflict {
+            return try await editorPage(record, signedIn, shown: form, version: version,
+                                        error: error.message + " 最新内容见 /forms/\(record.id)（可在新窗口打开对照）。", reader: reader, status: .conflict)
+        }
+    }
+
+    func preview(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
+        let record = try await readable(context, signedIn)
+        let post = try await readPost(request)
+        try checkCSRF(post, signedIn)
+        var reader = FormReader(post: post, profile: profile)
+        let form = reader.read(over: record.form)
+        let analysis = FormAnalysis(form, profile: profile)
+        let rows: [[String: String]] = analysis.score.indicators.map { s in
+            ["suggested": s.suggested?.shortText() ?? "—", "range": "允许\(s.rangeText)", "explanation": s.explanation]
+        }
+        let body: [String: AnyEncodable] = [
+            "rows": AnyEncodable(rows),
+            "suggested_total": AnyEncodable(analysis.summary.suggestedTotal?.shortText() ?? "—"),
+            "suggested_grade": AnyEncodable(analysis.summary.suggestedGrade?.rawValue ?? "—"),
+            "reported_sum": AnyEncodable(analysis.score.reportedSum?.shortText() ?? "—"),
+        ]
+        let data = try JSONEncoder().encode(body)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// A type-erased encodable, for small JSON answers.
+struct AnyEncodable: Encodable {
+    let encodeValue: (any Encoder) throws -> Void
+    init<T: Encodable>(_ value: T) { encodeValue = value.encode(to:) }
+    func encode(to encoder: any Encoder) throws { try encodeValue(encoder) }
+}
+
+/// Cautions about values the value language reads as words where a number was expected, recomputed on every page.
+enum FormWarnings {
+    static func of(_ form: EvaluationForm) -> [String: String] {
+        var warnings: [String: String] = [:]
+        for (index, indicator) in form.indicators.enumerated() {
+            if let target = indicator.effectiveTarget, let actual = indicator.actual, target.kind == .quantitative,
+               actual.kind == .qualitative || actual.kind == .unfilledTemplate {
+                warnings["i.\(index).actual"] = "“\(actual.text)”不是数值，已按文字保存；建议得分需人工判断。"
+            }
+            if let target = indicator.target, target.kind == .unfilledTemplate {
+                warnings["i.\(index).target"] = "“\(target.text)”是未填写的模板，请补上数值。"
+            }
+            if let tags = indicator.subTasks, tags.numbers.isEmpty {
+                warnings["i.\(index).tags"] = "子项编号“\(tags.text)”无法识别，已按原文保存。"
+            }
+        }
+        return warnings
+    }
+}

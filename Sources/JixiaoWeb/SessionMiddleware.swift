@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import JixiaoStore
+
+/// Finds the signed-in person from the session cookie, adds security headers,
+/// and turns refusals into Chinese pages.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let store: any JixiaoStore
+
+    static let cookieName = "jixiao_session"
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        var response: Response
+        do {
+            if let token = request.cookies[Self.cookieName]?.value, let session = try await store.session(token: token),
+               session.expiresAt > Date(), let user = try await store.user(id: session.userID) {
+                let scope = AccessScope(user: user, organisations: try await store.organisations())
+                context.signedIn = SignedIn(user: user, session: session, scope: scope)
+            }
+            response = try await next(request, context)
+        } catch let error as WebError {
+            response = Self.errorPage(error, signedIn: context.signedIn)
+        } catch let error as StoreError {
+            context.logger.error("store: \(error)")
+            let status: HTTPResponse.Status = error.code == .notFound ? .notFound : error.code == .conflict ? .conflict : .internalServerError
+            response = Self.errorPage(WebError(status, code: error.code.rawValue, error.message), signedIn: context.signedIn)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            response = Self.errorPage(WebError(.contentTooLarge, code: "WEB_BODY_TOO_LARGE", "提交的内容太大，未保存。"), signedIn: context.signedIn)
+        }
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    static func errorPage(_ error: WebError, signedIn: SignedIn?) -> Response {
+        let body = "<section class=\"error\"><h1>\(HTML.escape(error.status == .notFound ? "找不到" : "无法完成"))</h1><p>\(HTML.escape(error.message))</p><p class=\"code\">错误代码：\(error.code)</p><p><a href=\"/forms\">返回表单列表</a></p></section>"
+        return Page.response(title: "出错了", body: body, signedIn: signedIn, status: error.status)
+    }
+}
