@@ -5,13 +5,13 @@ import JixiaoInterchange
 
 /// The jixiao command-line tool: thin wrappers around the libraries.
 @main
-struct Jixiao: ParsableCommand {
+struct Jixiao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
-        abstract: "jixiao 预算绩效管理：评分、审核、评分规则。",
+        abstract: "jixiao 预算绩效管理：Web 系统、评分、审核、导入。",
         discussion: "文件格式为 jixiao 交换格式（JSON），见 docs/interchange.md。",
         version: "0.1.0",
-        subcommands: [ImportCommand.self, ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, UserCommand.self, OrganisationCommand.self, ImportCommand.self, ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self]
     )
 }
 
@@ -69,6 +69,13 @@ extension ParsableCommand {
     /// Runs `body`, turning `Failure` into exit code 2.
     func guarded(_ body: () throws -> Void) throws {
         do { try body() } catch Failure.unusable(let message) { throw Failure.exit(message) }
+    }
+}
+
+extension AsyncParsableCommand {
+    /// Runs `body`, turning `Failure` into exit code 2.
+    func guarded(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch Failure.unusable(let message) { throw Failure.exit(message) }
     }
 }
 
