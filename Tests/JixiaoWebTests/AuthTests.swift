@@ -1,0 +1,65 @@
+import Foundation
+import HummingbirdTesting
+import JixiaoStore
+import JixiaoWeb
+import Testing
+
+/// Sign-in, sessions, cookies, CSRF and throttling.
+@Suite struct AuthTests {
+    @Test func signInSetsASecureHttpOnlySameSiteCookieAndSignOutEndsIt() async throws {
+        let h = try await WebHarness.make()
+        let password = try #require(h.passwords["gonglu"])
+        try await h.test { client in
+            var browser = Browser(client)
+            let anonymous = try await browser.get("/forms")
+            #expect(anonymous.status == .seeOther && anonymous.location == "/login")
+            let response = try await browser.login("gonglu", password)
+            #expect(response.status == .seeOther && response.location == "/forms")
+            let session = try #require(browser.lastSetCookies.first { $0.hasPrefix("jixiao_session=") })
+            #expect(session.contains("HttpOnly") && session.contains("Secure") && session.contains("SameSite=Lax"))
+            let list = try await browser.get("/forms")
+            #expect(list.status == .ok && list.text.contains("李晓燕（单位填报"))
+            let token = try #require(Page.csrf(in: list.text))
+            let out = try await browser.post("/logout", ["_csrf": token])
+            #expect(out.status == .seeOther)
+            #expect(try await browser.get("/forms").location == "/login")
+        }
+    }
+
+    @Test func wrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() async throws {
+        let h = try await WebHarness.make { $0.maxFailedLogins = 3 }
+        let password = try #require(h.passwords["gonglu"])
+        try await h.test { client in
+            var browser = Browser(client)
+            for _ in 0..<3 {
+                let wrong = try await browser.login("gonglu", "not-the-password")
+                #expect(wrong.status == .unauthorized && wrong.text.contains("账号或密码不正确"))
+            }
+            let blocked = try await browser.login("gonglu", password)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.text.contains("登录失败次数过多") && blocked.headers[.retryAfter] != nil)
+            #expect(browser.cookies["jixiao_session"] == nil)
+        }
+    }
+
+    @Test func signInWithoutTheLoginPageTokenIsRefused() async throws {
+        let h = try await WebHarness.make()
+        let password = try #require(h.passwords["gonglu"])
+        try await h.test { client in
+            var browser = Browser(client)
+            let response = try await browser.post("/login", ["username": "gonglu", "password": password])
+            #expect(response.status == .forbidden && response.text.contains("登录页面已过期"))
+            #expect(browser.cookies["jixiao_session"] == nil)
+        }
+    }
+
+    @Test func pagesCarrySecurityHeaders() async throws {
+        let h = try await WebHarness.make()
+        try await h.test { client in
+            let response = try await client.execute(uri: "/login", method: .get)
+            #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            #expect(response.text.contains("<html lang=\"zh-CN\">"))
+        }
+    }
+}
