@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [
-                "JixiaoCore", "JixiaoStore", "JixiaoStoreSQLite", "JixiaoWeb",
+                "jixiao", "JixiaoCore", "JixiaoStore", "JixiaoStoreSQLite", "JixiaoWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
