@@ -56,3 +56,10 @@ struct FormAnalysis: Sendable {
         }.joined() + "</ul>"
     }
 }
+
+/// The figures kept beside a stored form, for programs that add forms without the web pages (imports, benchmarks).
+public enum FormSummaries {
+    public static func of(_ form: EvaluationForm, profile: ScoringProfile) -> FormSummary {
+        FormAnalysis(form, profile: profile).summary
+    }
+}

@@ -11,7 +11,7 @@ struct Jixiao: AsyncParsableCommand {
         abstract: "jixiao 预算绩效管理：Web 系统、评分、审核、导入。",
         discussion: "文件格式为 jixiao 交换格式（JSON），见 docs/interchange.md。",
         version: "0.1.0",
-        subcommands: [ServeCommand.self, UserCommand.self, OrganisationCommand.self, ImportCommand.self, ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, UserCommand.self, OrganisationCommand.self, ImportCommand.self, ScoreCommand.self, CheckCommand.self, ChecksCommand.self, ProfilesCommand.self, BenchCommand.self, WebBenchCommand.self]
     )
 }
 
