@@ -146,4 +146,21 @@ struct CLITests {
         let refused = try CLI.run(["score", Self.seed002, "--format", "html"])
         #expect(refused.status == 2 && refused.err.contains("score 不支持 html"))
     }
+
+    @Test func administratorsAddOrganisationsAndAccounts() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString).sqlite").path
+        #expect(try CLI.run(["org", "add", "--code", "700", "--name", "测试市财政局", "--kind", "finance_bureau", "--db", db]).status == 0)
+        #expect(try CLI.run(["org", "add", "--code", "701", "--name", "测试市水务局", "--kind", "department", "--parent", "700", "--db", db]).status == 0)
+        let added = try CLI.run(["user", "add", "shuiwu", "--role", "部门审核", "--organisation", "701", "--name", "周静", "--bcrypt-cost", "4", "--db", db])
+        #expect(added.status == 0)
+        #expect(added.out.firstMatch(of: /^账号 shuiwu 密码 [A-Za-z0-9]{16} 角色 部门审核\n$/) != nil)
+        let again = try CLI.run(["user", "add", "shuiwu", "--role", "部门审核", "--organisation", "701", "--bcrypt-cost", "4", "--db", db])
+        #expect(again.status == 2 && again.err.contains("账号“shuiwu”已存在"))
+        let unknown = try CLI.run(["user", "add", "li", "--role", "局长", "--organisation", "701", "--db", db])
+        #expect(unknown.status == 2 && unknown.err.contains("未知角色“局长”"))
+        let missing = try CLI.run(["user", "add", "li", "--role", "单位填报", "--organisation", "799", "--db", db])
+        #expect(missing.status == 2 && missing.err.contains("找不到代码为“799”的机构"))
+        let list = try CLI.run(["user", "list", "--db", db])
+        #expect(list.out == "shuiwu\t周静\t部门审核\t测试市水务局\n")
+    }
 }
