@@ -37,7 +37,6 @@ public enum StoreSchema {
                 SchemaColumn("title", .text),
                 SchemaColumn("status", .text),
                 SchemaColumn("version", .integer),
-                SchemaColumn("document", .json),
                 SchemaColumn("indicator_count", .integer),
                 SchemaColumn("weight_total", .decimal, nullable: true),
                 SchemaColumn("reported_total", .decimal, nullable: true),
@@ -49,6 +48,8 @@ public enum StoreSchema {
                 SchemaColumn("created_at", .timestamp),
                 SchemaColumn("updated_at", .timestamp),
                 SchemaColumn("updated_by", .integer, nullable: true, references: "users"),
+                // Last, so reading the list columns never walks the document's overflow pages.
+                SchemaColumn("document", .json),
             ]),
         ],
         indexes: [

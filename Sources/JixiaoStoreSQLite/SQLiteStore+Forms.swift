@@ -79,8 +79,12 @@ extension SQLiteStore {
         let pageArguments = arguments + [max(1, query.limit), max(0, query.offset)]
         return try await read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM forms \(whereSQL)", arguments: filterArguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.listColumns) FROM forms \(whereSQL) ORDER BY fiscal_year DESC, id LIMIT ? OFFSET ?",
-                                        arguments: pageArguments)
+            // The page's ids first: with only scope and year filters this reads the index alone.
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM forms \(whereSQL) ORDER BY fiscal_year DESC, id LIMIT ? OFFSET ?",
+                                         arguments: pageArguments)
+            guard !ids.isEmpty else { return FormPage(items: [], total: total) }
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.listColumns) FROM forms WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY fiscal_year DESC, id",
+                                        arguments: StatementArguments(ids))
             return FormPage(items: rows.map(Self.listing), total: total)
         }
     }
