@@ -8,8 +8,6 @@ struct FormReader {
     let profile: ScoringProfile
     /// Fields whose text cannot be saved as it is (a number that is not one), by key.
     private(set) var errors: [String: String] = [:]
-    /// Fields saved as text with a caution (a value the value language reads as words), by key.
-    private(set) var warnings: [String: String] = [:]
     /// The text as posted for fields with errors, so the page shows it again unchanged.
     private(set) var rawTexts: [String: String] = [:]
 
@@ -116,8 +114,8 @@ struct FormReader {
             var tags: SubTaskTag?
             if let text = post.text("i.\(row).tags") {
                 let normalised = text.hasSuffix(".") || text.hasSuffix("、") ? text : text + "."
+                // An unreadable tag is kept as written; `FormWarnings` says so beside the field.
                 tags = SubTaskTag.split(normalised + "指标")?.tag ?? SubTaskTag(text: text, numbers: [])
-                if tags?.numbers.isEmpty == true { warnings["i.\(position).tags"] = "子项编号“\(text)”无法识别，按原文保存。" }
             }
             var goal: Int?
             if let text = post.text("i.\(row).goal") {
@@ -126,12 +124,6 @@ struct FormReader {
                     errors["i.\(position).goal"] = "所属目标应填目标序号，如 1。"
                     rawTexts["i.\(position).goal"] = text
                 }
-            }
-            if let target, let actual, target.kind == .quantitative, actual.kind == .qualitative {
-                warnings["i.\(position).actual"] = "“\(actual.text)”不是数值，按文字保存，建议得分需人工判断。"
-            }
-            if let target, target.kind == .unfilledTemplate {
-                warnings["i.\(position).target"] = "指标值“\(target.text)”是未填写的模板，请补上数值。"
             }
             let weight = number("i.\(row).weight", shownAs: "i.\(position).weight")
             let score = number("i.\(row).score", shownAs: "i.\(position).score")

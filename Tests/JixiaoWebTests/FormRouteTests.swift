@@ -13,10 +13,7 @@ import Testing
         let h = try await WebHarness.make()
         let other = try await h.formID("2025年城乡客运公交运营补贴")
         let department = try await h.formID("示例市交通运输局")
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             let token = try #require(Page.csrf(in: try await browser.get("/forms").text))
             #expect(try await browser.get("/forms/\(other)").status == .notFound)
             #expect(try await browser.get("/forms/\(department)").status == .notFound)
@@ -32,10 +29,7 @@ import Testing
     @Test func aReviewerReadsAUnitsDraftButCannotEditIt() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["jiaotong"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("jiaotong", password)
+        try await h.signedIn("jiaotong") { browser in
             let page = try await browser.get("/forms/\(id)")
             #expect(page.status == .ok && page.text.contains("只读") && !page.text.contains("value=\"save\""))
             var fields = Page.formFields(page.text)
@@ -50,10 +44,7 @@ import Testing
     @Test func savingAnActualValueRecomputesTheSuggestedScore() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             let page = try await browser.get("/forms/\(id)")
             #expect(Page.suggested(page.text, row: 4) == "4.89")
             var fields = Page.formFields(page.text)
@@ -96,10 +87,7 @@ import Testing
     @Test func aScoreOutsideItsAllowedRangeIsRefusedWithTheReason() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
             fields["i.4.score"] = "5"
             let refused = try await browser.post("/forms/\(id)", fields)
@@ -114,10 +102,7 @@ import Testing
     @Test func badInputIsRefusedClearlyAndNothingIsStored() async throws {
         let h = try await WebHarness.make { $0.maxFieldLength = 200 }
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             let page = try await browser.get("/forms/\(id)").text
             let token = try #require(Page.csrf(in: page))
             let malformed = try await browser.post("/forms/\(id)", raw: "_csrf=\(token)&_version=1&p_name=%E4%ZZ")
@@ -143,10 +128,7 @@ import Testing
     @Test func aValueTheLanguageCannotReadIsKeptAsTextWithAWarning() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
             fields["i.0.actual"] = "基本完成（待复核）"
             fields["i.0.score"] = ""
@@ -161,10 +143,7 @@ import Testing
     @Test func rowsAreAddedMovedAndRemovedWithoutJavaScript() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID("2026年农村公路养护工程")
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
             fields["action"] = "add-indicator"
             let added = try await browser.post("/forms/\(id)", fields)
@@ -192,10 +171,7 @@ import Testing
     @Test func aDeclarationShowsItsChecksBesideTheFields() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID("2026年道路运输安全监管信息化运维")
-        let password = try #require(h.passwords["yunshu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("yunshu", password)
+        try await h.signedIn("yunshu") { browser in
             let page = try await browser.get("/forms/\(id)").text
             #expect(page.contains("“≥%”是未填写的模板，请补上数值"))
             #expect(page.contains("<option value=\"central_2021\" selected>"))
@@ -229,10 +205,7 @@ import Testing
     @Test func theDepartmentEvaluationRollsUpItsProjects() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID("示例市交通运输局")
-        let password = try #require(h.passwords["jiaotong"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("jiaotong", password)
+        try await h.signedIn("jiaotong") { browser in
             let page = try await browser.get("/forms/\(id)").text
             #expect(page.contains("本部门项目支出绩效自评汇总（3个项目）"))
             #expect(page.contains("4206.00") && page.contains("4117.12"))
@@ -246,10 +219,7 @@ import Testing
     @Test func thePrintViewIsTheOfficialFormOnA4() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             let page = try await browser.get("/forms/\(id)/print").text
             #expect(page.contains("<h1>项目支出绩效自评表</h1>") && page.contains("class=\"official\""))
             #expect(page.contains("<td>日常养护里程</td><td>≥486公里</td><td>486公里</td><td>15</td><td>15</td>"))
@@ -261,10 +231,7 @@ import Testing
     @Test func thePreviewAnswersWithScoresForUnsavedValues() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
-        let password = try #require(h.passwords["gonglu"])
-        try await h.test { client in
-            var browser = Browser(client)
-            try await browser.login("gonglu", password)
+        try await h.signedIn("gonglu") { browser in
             var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
             fields["i.4.actual"] = "76%"
             let answer = try await browser.post("/forms/\(id)/preview", fields)

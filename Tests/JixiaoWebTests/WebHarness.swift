@@ -29,6 +29,17 @@ struct WebHarness {
         return try await application.test(.router, body)
     }
 
+    /// Runs `body` with a browser signed in as the demo account `username`.
+    func signedIn<Value: Sendable>(_ username: String, _ body: @escaping @Sendable (inout Browser) async throws -> Value) async throws -> Value {
+        guard let password = passwords[username] else { throw HarnessError("no demo account \(username)") }
+        return try await test { client in
+            var browser = Browser(client)
+            let response = try await browser.login(username, password)
+            guard response.location == "/forms" else { throw HarnessError("\(username) could not sign in") }
+            return try await body(&browser)
+        }
+    }
+
     /// The id of the demo form with this title.
     func formID(_ title: String) async throws -> Int64 {
         let page = try await store.forms(FormQuery(titleContains: title))
