@@ -26,9 +26,14 @@ public protocol JixiaoStore: Sendable {
     func addForm(_ new: NewForm) async throws -> FormRecord
     func form(id: Int64) async throws -> FormRecord?
     func forms(_ query: FormQuery) async throws -> FormPage
-    /// Saves a new content for a form read at `expectedVersion`.
-    /// Throws `StoreError.conflict` when someone saved it since; nothing is written then.
+    /// Saves a new content for a form read at `expectedVersion`, and records each changed field in the audit trail.
+    /// Throws `StoreError.conflict` when someone saved it since, `invalidState` when the form is locked; nothing is written then.
     func saveForm(id: Int64, expectedVersion: Int, form: EvaluationFormContent, by userID: Int64?) async throws -> FormRecord
+    /// Moves a form along the workflow and records the transition (with its comment) in the audit trail.
+    /// Throws `conflict` for a stale version and `invalidState` when the transition does not leave the form's state.
+    func transitionForm(id: Int64, expectedVersion: Int, transition: FormTransition, by userID: Int64?, comment: String?) async throws -> FormRecord
+    /// The audit trail of a form, oldest first.
+    func events(formID: Int64) async throws -> [FormEvent]
     /// The forms of the given organisations and year, in full (for roll-ups).
     func fullForms(organisationIDs: [Int64], fiscalYear: Int) async throws -> [FormRecord]
 }
@@ -39,11 +44,9 @@ import JixiaoCore
 public struct EvaluationFormContent: Sendable, Hashable {
     public var form: EvaluationForm
     public var summary: FormSummary
-    public var status: FormStatus?
 
-    public init(form: EvaluationForm, summary: FormSummary, status: FormStatus? = nil) {
+    public init(form: EvaluationForm, summary: FormSummary) {
         self.form = form
         self.summary = summary
-        self.status = status
     }
 }

@@ -18,6 +18,8 @@ public enum StoreConformance {
         ("formsRoundTripExactly", formsRoundTripExactly),
         ("staleSaveIsRefused", staleSaveIsRefused),
         ("listsAreScopedFilteredAndPaged", listsAreScopedFilteredAndPaged),
+        ("workflowMovesAndLocks", workflowMovesAndLocks),
+        ("auditTrailKeepsFieldsAndTransitions", auditTrailKeepsFieldsAndTransitions),
     ]
 
     public static var caseNames: [String] { cases.map(\.name) }
@@ -165,5 +167,53 @@ public enum StoreConformance {
         try expect(kind.total == 0, "kind filter")
         let none = try await store.forms(FormQuery(organisationIDs: []))
         try expect(none.total == 0 && none.items.isEmpty, "an empty scope sees nothing")
+    }
+
+    static func workflowMovesAndLocks(_ store: any JixiaoStore) async throws {
+        let tree = try await makeTree(store)
+        let added = try await store.addForm(NewForm(organisationID: tree.unitA.id, fiscalYear: 2025, form: sampleForm("管网维护"),
+                                                    summary: FormSummary(), createdBy: tree.user.id))
+        let submitted = try await store.transitionForm(id: added.id, expectedVersion: 1, transition: .submit, by: tree.user.id, comment: nil)
+        try expect(submitted.status == .submitted && submitted.version == 2, "submit: submitted at version 2")
+        do {
+            _ = try await store.saveForm(id: added.id, expectedVersion: 2, form: EvaluationFormContent(form: sampleForm("改"), summary: FormSummary()), by: tree.user.id)
+            throw Failure(description: "a submitted form was saved")
+        } catch let error as StoreError {
+            try expect(error.code == .invalidState, "saving a submitted form gives STORE_INVALID_STATE, got \(error.code)")
+        }
+        do {
+            _ = try await store.transitionForm(id: added.id, expectedVersion: 2, transition: .financeApprove, by: nil, comment: nil)
+            throw Failure(description: "finance approval skipped the department")
+        } catch let error as StoreError {
+            try expect(error.code == .invalidState, "a transition from the wrong state gives STORE_INVALID_STATE")
+        }
+        do {
+            _ = try await store.transitionForm(id: added.id, expectedVersion: 1, transition: .departmentApprove, by: nil, comment: nil)
+            throw Failure(description: "a stale transition was accepted")
+        } catch let error as StoreError {
+            try expect(error.code == .conflict, "a stale transition gives STORE_CONFLICT")
+        }
+        let passed = try await store.transitionForm(id: added.id, expectedVersion: 2, transition: .departmentApprove, by: nil, comment: nil)
+        let approved = try await store.transitionForm(id: added.id, expectedVersion: passed.version, transition: .financeApprove, by: nil, comment: nil)
+        try expect(approved.status == .approved && approved.version == 4, "approved at version 4")
+        try expect(try await store.forms(FormQuery(status: .approved)).total == 1, "status filter finds the approved form")
+    }
+
+    static func auditTrailKeepsFieldsAndTransitions(_ store: any JixiaoStore) async throws {
+        let tree = try await makeTree(store)
+        let added = try await store.addForm(NewForm(organisationID: tree.unitA.id, fiscalYear: 2025, form: sampleForm("管网维护"),
+                                                    summary: FormSummary(), createdBy: tree.user.id))
+        _ = try await store.saveForm(id: added.id, expectedVersion: 1, form: EvaluationFormContent(form: sampleForm("管网维护", actual: "96.5%"), summary: FormSummary()),
+                                     by: tree.user.id)
+        _ = try await store.transitionForm(id: added.id, expectedVersion: 2, transition: .submit, by: tree.user.id, comment: nil)
+        _ = try await store.transitionForm(id: added.id, expectedVersion: 3, transition: .returnForRevision, by: nil, comment: "请补充偏差原因")
+        let events = try await store.events(formID: added.id)
+        try expect(events.map(\.kind) == [.created, .field, .transition, .transition], "events: created, one field, two transitions; got \(events.map(\.kind))")
+        let field = events[1]
+        try expect(field.field == "indicators[0].actual.text" && field.oldValue == "95%" && field.newValue == "96.5%" && field.userID == tree.user.id,
+                   "the field change names the path, old and new value: \(field)")
+        try expect(events[3].transition == .returnForRevision && events[3].fromStatus == .submitted && events[3].toStatus == .draft
+                   && events[3].comment == "请补充偏差原因", "the return keeps its comment")
+        try expect(try await store.form(id: added.id)?.status == .draft, "returned forms are drafts again")
     }
 }

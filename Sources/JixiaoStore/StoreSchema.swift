@@ -1,7 +1,30 @@
 /// The database schema as data: tables, columns and indexes that each backend renders in its own SQL.
 public enum StoreSchema {
     /// Every migration, oldest first. Never edit one that has shipped; add a new one.
-    public static let migrations: [SchemaMigration] = [version1]
+    public static let migrations: [SchemaMigration] = [version1, version2]
+
+    /// The audit trail: every creation, changed field and transition of a form.
+    static let version2 = SchemaMigration(
+        id: "v2-form-events",
+        tables: [
+            SchemaTable("form_events", [
+                .id,
+                SchemaColumn("form_id", .integer, references: "forms"),
+                SchemaColumn("at", .timestamp),
+                SchemaColumn("user_id", .integer, nullable: true, references: "users"),
+                SchemaColumn("kind", .text),
+                SchemaColumn("version", .integer),
+                SchemaColumn("transition", .text, nullable: true),
+                SchemaColumn("from_status", .text, nullable: true),
+                SchemaColumn("to_status", .text, nullable: true),
+                SchemaColumn("field", .text, nullable: true),
+                SchemaColumn("old_value", .text, nullable: true),
+                SchemaColumn("new_value", .text, nullable: true),
+                SchemaColumn("comment", .text, nullable: true),
+            ]),
+        ],
+        indexes: [SchemaIndex("form_events_form", table: "form_events", columns: ["form_id", "id"])]
+    )
 
     static let version1 = SchemaMigration(
         id: "v1-organisations-users-sessions-forms",

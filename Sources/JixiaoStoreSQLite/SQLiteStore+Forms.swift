@@ -52,7 +52,10 @@ extension SQLiteStore {
                   reported_total, suggested_total, suggested_grade, execution_rate, error_count, warning_count, created_at, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: arguments)
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try Self.insert(FormEvent(formID: id, at: FormDocumentCodec.date(now), userID: new.createdBy, kind: .created, version: 1,
+                                      toStatus: .draft), db)
+            return id
         }
         guard let record = try await form(id: id) else { throw StoreError(.notFound, "新建的表单无法读回。") }
         return record
@@ -93,23 +96,71 @@ extension SQLiteStore {
         let document = try FormDocumentCodec.encode(form.form)
         let now = FormDocumentCodec.millis(Date())
         try await write { db in
-            guard let current = try Int.fetchOne(db, sql: "SELECT version FROM forms WHERE id = ?", arguments: [id]) else {
+            guard let current = try Row.fetchOne(db, sql: "SELECT version, status, document FROM forms WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "找不到第\(id)号表单。", detail: "form \(id)")
             }
-            guard current == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: current) }
+            let version: Int = current["version"]
+            guard version == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version) }
+            let status = FormStatus(rawValue: current["status"]) ?? .draft
+            guard !status.isLocked else { throw StoreError.locked(formID: id, status: status) }
             var arguments: StatementArguments = [form.form.title, document]
             arguments += Self.summaryArguments(form.summary)
-            arguments += [form.status?.rawValue, now, userID, id, expectedVersion]
+            arguments += [now, userID, id, expectedVersion]
             try db.execute(sql: """
                 UPDATE forms SET title = ?, document = ?, indicator_count = ?, weight_total = ?, reported_total = ?, suggested_total = ?,
-                  suggested_grade = ?, execution_rate = ?, error_count = ?, warning_count = ?, status = COALESCE(?, status),
+                  suggested_grade = ?, execution_rate = ?, error_count = ?, warning_count = ?,
                   version = version + 1, updated_at = ?, updated_by = ?
                 WHERE id = ? AND version = ?
                 """, arguments: arguments)
-            if db.changesCount != 1 { throw StoreError.conflict(formID: id, expected: expectedVersion, current: current + 1) }
+            if db.changesCount != 1 { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version + 1) }
+            for change in FormDiff.changes(from: current["document"], to: document) {
+                try Self.insert(FormEvent(formID: id, at: FormDocumentCodec.date(now), userID: userID, kind: .field, version: version + 1,
+                                          field: change.field, oldValue: change.old, newValue: change.new), db)
+            }
         }
         guard let record = try await self.form(id: id) else { throw StoreError(.notFound, "找不到第\(id)号表单。") }
         return record
+    }
+
+    public func transitionForm(id: Int64, expectedVersion: Int, transition: FormTransition, by userID: Int64?, comment: String?) async throws -> FormRecord {
+        let now = FormDocumentCodec.millis(Date())
+        try await write { db in
+            guard let current = try Row.fetchOne(db, sql: "SELECT version, status FROM forms WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.notFound, "找不到第\(id)号表单。", detail: "form \(id)")
+            }
+            let version: Int = current["version"]
+            guard version == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version) }
+            let status = FormStatus(rawValue: current["status"]) ?? .draft
+            guard transition.from.contains(status) else { throw StoreError.transition(transition, from: status) }
+            try db.execute(sql: "UPDATE forms SET status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+                           arguments: [transition.to.rawValue, now, userID, id, expectedVersion])
+            try Self.insert(FormEvent(formID: id, at: FormDocumentCodec.date(now), userID: userID, kind: .transition, version: version + 1,
+                                      transition: transition, fromStatus: status, toStatus: transition.to, comment: comment), db)
+        }
+        guard let record = try await self.form(id: id) else { throw StoreError(.notFound, "找不到第\(id)号表单。") }
+        return record
+    }
+
+    public func events(formID: Int64) async throws -> [FormEvent] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM form_events WHERE form_id = ? ORDER BY id", arguments: [formID]).map { row in
+                FormEvent(formID: row["form_id"], at: FormDocumentCodec.date(row["at"]), userID: row["user_id"],
+                          kind: FormEvent.Kind(rawValue: row["kind"]) ?? .field, version: row["version"],
+                          transition: (row["transition"] as String?).flatMap(FormTransition.init(rawValue:)),
+                          fromStatus: (row["from_status"] as String?).flatMap(FormStatus.init(rawValue:)),
+                          toStatus: (row["to_status"] as String?).flatMap(FormStatus.init(rawValue:)),
+                          field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], comment: row["comment"])
+            }
+        }
+    }
+
+    static func insert(_ event: FormEvent, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO form_events (form_id, at, user_id, kind, version, transition, from_status, to_status, field, old_value, new_value, comment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [event.formID, FormDocumentCodec.millis(event.at), event.userID, event.kind.rawValue, event.version,
+                             event.transition?.rawValue, event.fromStatus?.rawValue, event.toStatus?.rawValue, event.field,
+                             event.oldValue, event.newValue, event.comment])
     }
 
     public func fullForms(organisationIDs: [Int64], fiscalYear: Int) async throws -> [FormRecord] {
