@@ -22,11 +22,17 @@ extension JixiaoWebApp {
             guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
             let record = try await readable(context, signedIn)
             let saved = request.uri.queryParameters.get("saved").flatMap(Int.init)
-            return try await editorPage(record, signedIn, shown: record.form, notice: saved.map { "已保存（第\($0)版）。" })
+            let moved = request.uri.queryParameters.get("moved").flatMap { FormTransition(rawValue: String($0)) }
+            let notice = saved.map { "已保存（第\($0)版）。" } ?? moved.map { "已\($0.chineseName)，表单现为“\(record.status.chineseName)”。" }
+            return try await editorPage(record, signedIn, shown: record.form, notice: notice)
         }
         router.post("/forms/:id") { request, context -> Response in
             guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
             return try await saveForm(request, context, signedIn)
+        }
+        router.post("/forms/:id/transition") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            return try await transition(request, context, signedIn)
         }
         router.post("/forms/:id/preview") { request, context -> Response in
             guard let signedIn = context.signedIn else { throw WebError.forbidden }
@@ -49,7 +55,7 @@ extension JixiaoWebApp {
 
     func editorPage(_ record: FormRecord, _ signedIn: SignedIn, shown: EvaluationForm, version: Int? = nil, notice: String? = nil,
                     error: String? = nil, reader: FormReader? = nil, rowErrors: [Int: String] = [:],
-                    status: HTTPResponse.Status = .ok) async throws -> Response {
+                    status: HTTPResponse.Status = .ok, workflowError: String? = nil) async throws -> Response {
         let analysis = FormAnalysis(shown, profile: profile)
         var rollup: DepartmentRollup?
         if case .departmentEvaluation = shown {
@@ -63,13 +69,57 @@ extension JixiaoWebApp {
                                 csrfToken: signedIn.session.csrfToken, fieldErrors: errors, fieldWarnings: FormWarnings.of(shown),
                                 rawTexts: reader?.rawTexts ?? [:], version: version ?? record.version,
                                 organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup)
-        return Page.response(title: shown.title, body: editor.body(notice: notice, error: error), signedIn: signedIn, status: status, wide: true)
+        let panel = try await workflowPanel(record, signedIn, error: workflowError)
+        return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn, status: status, wide: true)
+    }
+
+    func workflowPanel(_ record: FormRecord, _ signedIn: SignedIn, error: String?) async throws -> WorkflowPanel {
+        let events = try await store.events(formID: record.id)
+        let submitter = WorkflowPanel.submitter(events)
+        let allowed = record.status.transitions.filter {
+            $0.isAllowed(from: record.status, role: signedIn.user.role, canEditOwner: signedIn.scope.editable.contains(record.organisationID),
+                         isSubmitter: submitter == signedIn.user.id)
+        }
+        var names: [Int64: String] = [:]
+        for id in Set(events.compactMap(\.userID)) { names[id] = try await store.user(id: id)?.displayName }
+        return WorkflowPanel(record: record, events: events, allowed: allowed, csrfToken: signedIn.session.csrfToken, names: names, error: error)
+    }
+
+    func transition(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
+        let record = try await readable(context, signedIn)
+        let post = try await readPost(request)
+        try checkCSRF(post, signedIn)
+        guard let transition = post.text("transition").flatMap(FormTransition.init(rawValue:)) else { throw WebError.badRequest("未知的流程操作。") }
+        guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("缺少版本号，请刷新页面后重试。") }
+        let events = try await store.events(formID: record.id)
+        guard transition.isAllowed(from: record.status, role: signedIn.user.role, canEditOwner: signedIn.scope.editable.contains(record.organisationID),
+                                   isSubmitter: WorkflowPanel.submitter(events) == signedIn.user.id) else {
+            let own = WorkflowPanel.submitter(events) == signedIn.user.id && transition != .submit
+            throw WebError(.forbidden, code: own ? "WEB_OWN_SUBMISSION" : "WEB_TRANSITION_FORBIDDEN",
+                           own ? "不能审核自己提交的表单。" : "您不能对这张“\(record.status.chineseName)”的表单执行“\(transition.chineseName)”。")
+        }
+        let comment = post.text("comment")
+        if transition.needsComment && comment == nil {
+            return try await editorPage(record, signedIn, shown: record.form, status: .unprocessableContent,
+                                        workflowError: "退回修改时必须填写审核意见，说明要改什么。")
+        }
+        do {
+            let moved = try await store.transitionForm(id: record.id, expectedVersion: version, transition: transition, by: signedIn.user.id, comment: comment)
+            return .redirect(to: "/forms/\(moved.id)?moved=\(transition.rawValue)")
+        } catch let error as StoreError where error.code == .conflict || error.code == .invalidState {
+            let current = try await store.form(id: record.id) ?? record
+            return try await editorPage(current, signedIn, shown: current.form, status: .conflict, workflowError: error.message)
+        }
     }
 
     func saveForm(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
         let record = try await readable(context, signedIn)
         let post = try await readPost(request)
         try checkCSRF(post, signedIn)
+        if signedIn.scope.editable.contains(record.organisationID) && record.status.isLocked {
+            let locked = StoreError.locked(formID: record.id, status: record.status)
+            throw WebError(.conflict, code: locked.code.rawValue, locked.message)
+        }
         guard signedIn.scope.canEdit(record) else { throw WebError.forbidden }
         guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("表单缺少版本号，无法保存。请刷新页面后重试。") }
         var reader = FormReader(post: post, profile: profile)
@@ -102,7 +152,7 @@ extension JixiaoWebApp {
             let saved = try await store.saveForm(id: record.id, expectedVersion: version,
                                                  form: EvaluationFormContent(form: form, summary: analysis.summary), by: signedIn.user.id)
             return .redirect(to: "/forms/\(saved.id)?saved=\(saved.version)")
-        } catch let error as StoreError where error.code == .conflict {
+        } catch let error as StoreError where error.code == .conflict || error.code == .invalidState {
             return try await editorPage(record, signedIn, shown: form, version: version,
                                         error: error.message + " 最新内容见 /forms/\(record.id)（可在新窗口打开对照）。", reader: reader, status: .conflict)
         }

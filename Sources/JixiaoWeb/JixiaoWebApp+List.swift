@@ -8,14 +8,16 @@ extension JixiaoWebApp {
         let q = request.uri.queryParameters
         let year = q.get("year").flatMap(Int.init)
         let kind = q.get("kind").flatMap(FormKind.init(rawValue:))
+        let status = q.get("status").flatMap(FormStatus.init(rawValue:))
         let words = q.get("q").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         let page = max(1, q.get("page").flatMap(Int.init) ?? 1)
         let size = configuration.pageSize
         let result = try await store.forms(FormQuery(organisationIDs: Array(signedIn.scope.readable).sorted(), fiscalYear: year, kind: kind,
-                                                     titleContains: words, offset: (page - 1) * size, limit: size))
+                                                     status: status, titleContains: words, offset: (page - 1) * size, limit: size))
         var html = "<h1>表单</h1><form method=\"get\" action=\"/forms\" class=\"filters\">"
         html += HTML.field("年度", HTML.input("year", year.map(String.init), size: 5))
         html += HTML.field("类别", HTML.select("kind", [("", "全部")] + FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: kind?.rawValue ?? ""))
+        html += HTML.field("状态", HTML.select("status", [("", "全部")] + FormStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: status?.rawValue ?? ""))
         html += HTML.field("名称含", HTML.input("q", words, size: 16))
         html += "<button type=\"submit\">筛选</button></form>"
         html += "<p class=\"meta\">共\(result.total)张表单</p>"
@@ -36,6 +38,7 @@ extension JixiaoWebApp {
                 var items = ["page=\(number)"]
                 if let year { items.append("year=\(year)") }
                 if let kind { items.append("kind=\(kind.rawValue)") }
+                if let status { items.append("status=\(status.rawValue)") }
                 if let words { items.append("q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
                 return "/forms?" + items.joined(separator: "&")
             }

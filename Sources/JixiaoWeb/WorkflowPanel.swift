@@ -1,0 +1,73 @@
+import Foundation
+import JixiaoStore
+
+/// The workflow box of a form page: its state, the transitions the reader may take, and the audit trail.
+struct WorkflowPanel {
+    var record: FormRecord
+    var events: [FormEvent]
+    var allowed: [FormTransition]
+    var csrfToken: String
+    var names: [Int64: String]
+    var error: String?
+
+    /// Who handed in the form last (nobody reviews their own submission).
+    static func submitter(_ events: [FormEvent]) -> Int64? {
+        events.last { $0.transition == .submit }?.userID
+    }
+
+    func html() -> String {
+        var html = "<fieldset class=\"workflow\"><legend>流程：\(record.status.chineseName)</legend>"
+        if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error))</p>" }
+        if record.status.isLocked { html += "<p class=\"readonly-note\">已\(record.status == .approved ? "审定" : "提交")，表单已锁定；需要修改时请审核人退回。</p>" }
+        if !allowed.isEmpty {
+            html += "<form method=\"post\" action=\"/forms/\(record.id)/transition\" class=\"transition\">"
+            html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrfToken))\"><input type=\"hidden\" name=\"_version\" value=\"\(record.version)\">"
+            if allowed.contains(where: \.needsComment) || allowed.contains(.departmentApprove) || allowed.contains(.financeApprove) {
+                html += HTML.field("审核意见（退回时必填）", HTML.textarea("comment", nil, label: "审核意见", rows: 2))
+            }
+            html += allowed.map { "<button type=\"submit\" name=\"transition\" value=\"\($0.rawValue)\"\($0 == .returnForRevision ? "" : " class=\"primary\"")>\($0.chineseName)</button>" }.joined(separator: " ")
+            html += "</form>"
+        }
+        html += "<details\(events.count <= 12 ? " open" : "")><summary>修改记录（\(events.count)条）</summary><table class=\"rows history\"><thead><tr><th>时间</th><th>人员</th><th>版本</th><th>操作或栏目</th><th>原值</th><th>新值</th><th>意见</th></tr></thead><tbody>"
+        for event in events.reversed() {
+            html += "<tr><td>\(Self.time(event.at))</td><td>\(HTML.escape(event.userID.flatMap { names[$0] } ?? "—"))</td><td>\(event.version)</td>"
+            switch event.kind {
+            case .created: html += "<td>新建</td><td></td><td></td>"
+            case .transition:
+                html += "<td>\(event.transition?.chineseName ?? "")</td><td>\(event.fromStatus?.chineseName ?? "")</td><td>\(event.toStatus?.chineseName ?? "")</td>"
+            case .field:
+                html += "<td>\(HTML.escape(Self.fieldName(event.field ?? "")))</td><td>\(HTML.escape(event.oldValue ?? "（空）"))</td><td>\(HTML.escape(event.newValue ?? "（空）"))</td>"
+            }
+            html += "<td>\(HTML.escape(event.comment ?? ""))</td></tr>"
+        }
+        return html + "</tbody></table></details></fieldset>"
+    }
+
+    static func time(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    static let words: [String: String] = [
+        "indicators": "指标", "goals": "目标", "analysis": "分析说明", "sub_tasks": "子项", "project": "项目", "execution": "预算执行",
+        "funds": "资金", "actual": "实际完成值", "target": "指标值", "adjusted_target": "调整后指标值", "weight": "分值",
+        "reported_score": "得分", "deviation_reason": "偏差原因", "name": "名称", "level1_label": "一级指标", "level2_label": "二级指标",
+        "reported_total": "总分", "reported_grade": "自评等级", "annual_budget": "全年预算数", "executed": "全年执行数",
+        "initial_budget": "年初预算数", "reported_rate": "执行率", "manager": "负责人", "phone": "电话", "heading": "标题",
+        "conclusion": "自评结论", "overall_goal": "总目标", "annual_goal": "年度目标", "total": "资金总额", "fiscal": "财政拨款",
+        "carry_over": "上年结转", "other": "其他资金", "qualitative_note": "定性值情况说明", "filled_by": "填表人", "date": "填报日期",
+        "title": "名称", "detail": "内容", "sub_tasks_text": "子项编号", "goal_number": "所属目标", "layout": "指标体系",
+    ]
+
+    /// `indicators[4].actual.text` → `指标第5条 实际完成值`.
+    static func fieldName(_ path: String) -> String {
+        path.split(separator: ".").compactMap { part -> String? in
+            if part == "text" { return nil }
+            if let bracket = part.firstIndex(of: "["), let number = Int(part[part.index(after: bracket)...].dropLast()) {
+                let key = String(part[..<bracket])
+                return "\(words[key] ?? key)第\(number + 1)条"
+            }
+            return words[String(part)] ?? String(part)
+        }.joined(separator: " ")
+    }
+}

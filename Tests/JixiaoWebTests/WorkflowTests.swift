@@ -1,0 +1,93 @@
+import Foundation
+import HummingbirdTesting
+import JixiaoStore
+import JixiaoWeb
+import Testing
+
+/// The review workflow through the web routes, including the transitions that must be refused.
+@Suite struct WorkflowTests {
+    static let evaluation = "2025年国省干线公路日常养护"
+
+    static func transition(_ browser: inout Browser, _ id: Int64, _ transition: String, comment: String? = nil) async throws -> TestResponse {
+        let page = try await browser.get("/forms/\(id)").text
+        let version = try #require(page.firstMatch(of: /action="\/forms\/\d+\/transition"[^>]*><input type="hidden" name="_csrf" value="[0-9a-f]+"><input type="hidden" name="_version" value="(\d+)"/).map { String($0.1) }
+                                   ?? page.firstMatch(of: /name="_version" value="(\d+)"/).map { String($0.1) })
+        var fields = ["_csrf": Page.csrf(in: page) ?? "", "_version": version, "transition": transition]
+        if let comment { fields["comment"] = comment }
+        return try await browser.post("/forms/\(id)/transition", fields)
+    }
+
+    @Test func submitReturnCorrectResubmitAndApproveWithAFullTrail() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { unit in
+            let page = try await unit.get("/forms/\(id)").text
+            #expect(page.contains("value=\"submit\""))
+            let step1 = try await Self.transition(&unit, id, "department_approve")
+            #expect(step1.status == .forbidden)
+            let submitted = try await Self.transition(&unit, id, "submit")
+            #expect(submitted.status == .seeOther)
+            let locked = try await unit.get("/forms/\(id)").text
+            #expect(locked.contains("已提交") && locked.contains("表单已锁定") && !locked.contains("value=\"save\""))
+            var fields = Page.formFields(page)
+            fields["i.0.actual"] = "480公里"
+            let refused = try await unit.post("/forms/\(id)", fields)
+            #expect(refused.status == .conflict && refused.text.contains("已锁定"))
+        }
+        try await h.signedIn("jiaotong") { reviewer in
+            let noComment = try await Self.transition(&reviewer, id, "return")
+            #expect(noComment.status == .unprocessableContent && noComment.text.contains("必须填写审核意见"))
+            let step2 = try await Self.transition(&reviewer, id, "return", comment: "病害处治及时率的偏差原因请写明降雨天数。")
+            #expect(step2.status == .seeOther)
+        }
+        try await h.signedIn("gonglu") { unit in
+            var fields = Page.formFields(try await unit.get("/forms/\(id)").text)
+            fields["i.4.reason"] = "7月至8月降雨23天，坑槽修补顺延；已增设应急养护班组。"
+            #expect(try await unit.post("/forms/\(id)", fields).status == .seeOther)
+            let step3 = try await Self.transition(&unit, id, "submit")
+            #expect(step3.status == .seeOther)
+        }
+        try await h.signedIn("jiaotong") { reviewer in
+            let step4 = try await Self.transition(&reviewer, id, "department_approve", comment: "同意。")
+            #expect(step4.status == .seeOther)
+            let step5 = try await Self.transition(&reviewer, id, "finance_approve")
+            #expect(step5.status == .forbidden)
+        }
+        try await h.signedIn("caizheng") { finance in
+            let moved = try await Self.transition(&finance, id, "finance_approve")
+            #expect(moved.status == .seeOther)
+            let page = try await finance.get(try #require(moved.location)).text
+            #expect(page.contains("已财政审核通过，表单现为“已审定”"))
+            #expect(page.contains("修改记录（7条）"))
+            #expect(page.contains("病害处治及时率的偏差原因请写明降雨天数。"))
+            #expect(page.contains("<td>指标第5条 偏差原因</td><td>7月至8月连续降雨，部分坑槽修补顺延；已增设应急养护班组。</td><td>7月至8月降雨23天，坑槽修补顺延；已增设应急养护班组。</td>"))
+            #expect(page.contains("<td>陈立群</td>") && page.contains("<td>李晓燕</td>") && page.contains("<td>孙慧</td>"))
+        }
+        let events = try await h.store.events(formID: id)
+        #expect(events.compactMap(\.transition) == [.submit, .returnForRevision, .submit, .departmentApprove, .financeApprove])
+        #expect(try await h.store.form(id: id)?.status == .approved)
+    }
+
+    @Test func nobodyApprovesTheirOwnSubmission() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID("示例市交通运输局")
+        try await h.signedIn("jiaotong") { reviewer in
+            let step6 = try await Self.transition(&reviewer, id, "submit")
+            #expect(step6.status == .seeOther)
+            let own = try await Self.transition(&reviewer, id, "department_approve")
+            #expect(own.status == .forbidden && own.text.contains("不能审核自己提交的表单") && own.text.contains("WEB_OWN_SUBMISSION"))
+        }
+        #expect(try await h.store.form(id: id)?.status == .submitted)
+    }
+
+    @Test func listsFilterByStatus() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { unit in
+            _ = try await Self.transition(&unit, id, "submit")
+            let submitted = try await unit.get("/forms?status=submitted").text
+            #expect(submitted.contains("共1张表单") && submitted.contains(Self.evaluation))
+            #expect(try await unit.get("/forms?status=draft").text.contains("共1张表单"))
+        }
+    }
+}
