@@ -20,20 +20,7 @@ import Testing
         let screenshot = artifacts.appendingPathComponent("browser-edit-actual-value.png")
         try? FileManager.default.removeItem(at: screenshot)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/edit_actual_value.py")
-        process.arguments = ["python3", script.path, server.base, "gonglu", try #require(server.passwords["gonglu"]), "1", screenshot.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["CHROMIUM": chromium]) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = String(decoding: errData, as: UTF8.self)
-        try #require(process.terminationStatus == 0, "browser flow failed: \(stderr)")
+        let outData = try Self.runScript("edit_actual_value.py", [server.base, "gonglu", try #require(server.passwords["gonglu"]), "1", screenshot.path], chromium: chromium)
         let seen = try #require(try JSONSerialization.jsonObject(with: outData) as? [String: String?])
         #expect(seen["after_login"]??.contains("李晓燕") == true)
         #expect(seen["before"] == "4.89")
@@ -44,5 +31,51 @@ import Testing
         #expect(seen["total"] == "99.65")
         let png = try Data(contentsOf: screenshot)
         #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    /// Runs a driver script under `Browser/`; returns what it printed, or fails with what it said on stderr.
+    static func runScript(_ name: String, _ arguments: [String], chromium: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/\(name)")
+        process.arguments = ["python3", script.path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["CHROMIUM": chromium]) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw ServerError("\(name) failed: \(String(decoding: errData, as: UTF8.self))") }
+        return outData
+    }
+
+    @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+    func aFormGoesThroughReviewAndTheTrailShowsEveryStep() async throws {
+        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-review-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("review.sqlite").path], expectAccounts: 6)
+        defer { server.stop() }
+        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let accounts = String(decoding: try JSONSerialization.data(withJSONObject: server.passwords), as: UTF8.self)
+        let out = try Self.runScript("review_flow.py", [server.base, "1", artifacts.path, accounts], chromium: chromium)
+        let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
+        #expect(seen["statuses"] as? [String] == ["流程：已提交", "流程：草稿", "流程：已提交", "流程：财政审核中", "流程：已审定"])
+        let trail = try #require(seen["trail"] as? [String])
+        #expect(trail == [
+            "孙慧|7|财政审核通过|财政审核中|已审定|",
+            "陈立群|6|部门审核通过|已提交|财政审核中|同意。",
+            "李晓燕|5|提交|草稿|已提交|",
+            "李晓燕|4|指标第10条 偏差原因|（空）|抽样调查420人，满意390人。|",
+            "陈立群|3|退回修改|已提交|草稿|满意度偏差原因请写明调查样本数。",
+            "李晓燕|2|提交|草稿|已提交|",
+            "—|1|新建|||",
+        ])
+        for name in ["review-1-submitted.png", "review-2-returned.png", "review-3-approved-trail.png"] {
+            #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path))
+        }
     }
 }

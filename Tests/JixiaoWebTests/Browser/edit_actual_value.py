@@ -1,117 +1,16 @@
 #!/usr/bin/env python3
-"""Drives headless Chromium through the DevTools protocol (standard library only):
-sign in, open a self-evaluation, change one indicator's actual value, save, read the
-new suggested score, and keep a screenshot. Prints one JSON object with what it saw."""
-import base64, json, os, re, socket, struct, subprocess, sys, tempfile, time, urllib.request
-
-def websocket(url):
-    m = re.match(r"ws://([^/:]+):(\d+)(/.*)", url)
-    host, port, path = m.group(1), int(m.group(2)), m.group(3)
-    sock = socket.create_connection((host, port), timeout=30)
-    key = base64.b64encode(os.urandom(16)).decode()
-    sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
-    head = b""
-    while b"\r\n\r\n" not in head:
-        head += sock.recv(1)
-    if b" 101 " not in head.split(b"\r\n")[0]:
-        raise RuntimeError("websocket handshake failed: " + head.decode(errors="replace"))
-    return sock
-
-def read_exact(sock, n):
-    data = b""
-    while len(data) < n:
-        chunk = sock.recv(n - len(data))
-        if not chunk:
-            raise RuntimeError("connection closed")
-        data += chunk
-    return data
-
-class DevTools:
-    def __init__(self, url):
-        self.sock = websocket(url)
-        self.next_id = 0
-
-    def send_frame(self, text):
-        payload = text.encode()
-        mask = os.urandom(4)
-        header = bytes([0x81])
-        n = len(payload)
-        if n < 126:
-            header += bytes([0x80 | n])
-        elif n < 65536:
-            header += bytes([0x80 | 126]) + struct.pack(">H", n)
-        else:
-            header += bytes([0x80 | 127]) + struct.pack(">Q", n)
-        self.sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
-
-    def read_message(self):
-        message = b""
-        while True:
-            b0, b1 = read_exact(self.sock, 2)
-            n = b1 & 0x7F
-            if n == 126:
-                n = struct.unpack(">H", read_exact(self.sock, 2))[0]
-            elif n == 127:
-                n = struct.unpack(">Q", read_exact(self.sock, 8))[0]
-            message += read_exact(self.sock, n)
-            if b0 & 0x80:
-                return json.loads(message)
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.send_frame(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            answer = self.read_message()
-            if answer.get("id") == self.next_id:
-                if "error" in answer:
-                    raise RuntimeError(f"{method}: {answer['error']}")
-                return answer.get("result", {})
-
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        return result.get("result", {}).get("value")
-
-    def wait_for(self, expression, timeout=15):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            try:
-                if self.evaluate(expression):
-                    return True
-            except RuntimeError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("timed out waiting for " + expression)
+"""Headless Chromium: sign in, open a self-evaluation, change one indicator's actual value, watch the live
+preview, save, read the new suggested score, and keep a screenshot. Prints one JSON object with what it saw."""
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import launch, login, screenshot as take_screenshot
 
 def main():
     base, username, password, form_id, screenshot = sys.argv[1:6]
-    chromium = os.environ.get("CHROMIUM", "chromium")
-    profile = tempfile.mkdtemp(prefix="jixiao-chromium-")
-    browser = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                "--no-first-run", "--remote-debugging-port=0", f"--user-data-dir={profile}",
-                                "--window-size=1400,1000", "about:blank"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    browser, tools = launch(os.environ.get("CHROMIUM", "chromium"))
     try:
-        port = None
-        deadline = time.time() + 30
-        while time.time() < deadline and port is None:
-            line = browser.stderr.readline()
-            m = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
-            if m:
-                port = int(m.group(1))
-        if port is None:
-            raise RuntimeError("chromium did not start")
-        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list"))
-        page = next(t for t in targets if t.get("type") == "page")
-        tools = DevTools(page["webSocketDebuggerUrl"])
-        tools.call("Page.enable")
         seen = {}
-        tools.call("Page.navigate", url=base + "/login")
-        tools.wait_for("document.readyState === 'complete' && !!document.querySelector('input[name=username]')")
-        tools.evaluate(f"""document.querySelector('input[name=username]').value = {json.dumps(username)};
-            document.querySelector('input[name=password]').value = {json.dumps(password)};
-            document.querySelector('form[action="/login"] button[type=submit]').click(); true""")
-        tools.wait_for("location.pathname === '/forms' && document.readyState === 'complete'")
+        login(tools, base, username, password)
         seen["after_login"] = tools.evaluate("document.querySelector('.who') && document.querySelector('.who').textContent")
         tools.call("Page.navigate", url=f"{base}/forms/{form_id}")
         tools.wait_for("document.readyState === 'complete' && !!document.querySelector('tr[data-row=\"4\"]')")
@@ -132,9 +31,7 @@ def main():
         seen["actual"] = tools.evaluate("document.querySelector('input[name=\"i.4.actual\"]').value")
         seen["total"] = tools.evaluate("document.getElementById('suggested-total').textContent")
         tools.evaluate("document.querySelector('tr[data-row=\"4\"]').scrollIntoView({block: 'center'}); true")
-        shot = tools.call("Page.captureScreenshot", format="png")
-        with open(screenshot, "wb") as f:
-            f.write(base64.b64decode(shot["data"]))
+        take_screenshot(tools, screenshot)
         print(json.dumps(seen, ensure_ascii=False))
     finally:
         browser.kill()
