@@ -1,12 +1,12 @@
 /// Finds where JSON text first breaks the grammar, for error messages (Foundation's decoder
 /// reports no position). It validates only; decoding is left to `JSONDecoder`.
-struct JSONSyntaxLocator {
+public struct JSONSyntaxLocator {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
 
     /// The first syntax error as (line, column, what was expected), both 1-based; nil when the text is valid.
-    static func firstError(in data: [UInt8]) -> (line: Int, column: Int, expected: String)? {
+    public static func firstError(in data: [UInt8]) -> (line: Int, column: Int, expected: String)? {
         var locator = JSONSyntaxLocator(bytes: data)
         do {
             locator.skipSpace()

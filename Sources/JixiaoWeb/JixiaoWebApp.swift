@@ -47,6 +47,7 @@ public struct JixiaoWebApp: Sendable {
         }
         addAuthRoutes(to: router)
         addFormRoutes(to: router)
+        addAPIRoutes(to: router)
         return router
     }
 

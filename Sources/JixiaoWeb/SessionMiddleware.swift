@@ -13,6 +13,7 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         var response: Response
+        let api = request.uri.path.hasPrefix("/api/")
         do {
             if let token = request.cookies[Self.cookieName]?.value, let session = try await store.session(token: token),
                session.expiresAt > Date(), let user = try await store.user(id: session.userID) {
@@ -21,13 +22,22 @@ struct SessionMiddleware: RouterMiddleware {
             }
             response = try await next(request, context)
         } catch let error as WebError {
-            response = Self.errorPage(error, signedIn: context.signedIn)
+            response = api ? APIResponse.error(error) : Self.errorPage(error, signedIn: context.signedIn)
         } catch let error as StoreError {
             context.logger.error("store: \(error)")
-            let status: HTTPResponse.Status = error.code == .notFound ? .notFound : error.code == .conflict ? .conflict : .internalServerError
-            response = Self.errorPage(WebError(status, code: error.code.rawValue, error.message), signedIn: context.signedIn)
+            let status: HTTPResponse.Status = switch error.code {
+            case .notFound: .notFound
+            case .conflict, .invalidState, .duplicate: .conflict
+            default: .internalServerError
+            }
+            let web = WebError(status, code: error.code.rawValue, error.message)
+            response = api ? APIResponse.error(web) : Self.errorPage(web, signedIn: context.signedIn)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            response = Self.errorPage(WebError(.contentTooLarge, code: "WEB_BODY_TOO_LARGE", "提交的内容太大，未保存。"), signedIn: context.signedIn)
+            let web = WebError(.contentTooLarge, code: "WEB_BODY_TOO_LARGE", "提交的内容太大，未保存。")
+            response = api ? APIResponse.error(web) : Self.errorPage(web, signedIn: context.signedIn)
+        }
+        if api, response.status == .notFound, response.headers[.contentType]?.hasPrefix("text/html") == true {
+            response = APIResponse.error(WebError.notFound)
         }
         response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
