@@ -21,17 +21,24 @@ extension JixiaoWebApp {
         html += HTML.field("名称含", HTML.input("q", words, size: 16))
         html += "<button type=\"submit\">筛选</button></form>"
         html += "<p class=\"meta\">共\(result.total)张表单</p>"
-        html += "<div class=\"table-scroll\"><table class=\"rows list\"><thead><tr><th>名称</th><th>类别</th><th>单位</th><th>年度</th><th>状态</th><th>指标</th><th>总分</th><th>建议总分</th><th>建议等级</th><th>执行率</th><th>审核</th></tr></thead><tbody>"
+        // The export form carries the filters; with no box ticked it exports every form they match.
+        html += "<form method=\"get\" action=\"/export\" class=\"export\">"
+        if let year { html += "<input type=\"hidden\" name=\"year\" value=\"\(year)\">" }
+        if let kind { html += "<input type=\"hidden\" name=\"kind\" value=\"\(kind.rawValue)\">" }
+        if let status { html += "<input type=\"hidden\" name=\"status\" value=\"\(status.rawValue)\">" }
+        if let words { html += "<input type=\"hidden\" name=\"q\" value=\"\(HTML.escape(words))\">" }
+        html += "<p class=\"export-buttons\">导出（勾选的表单；不勾选则导出全部筛选结果）：<button type=\"submit\" name=\"format\" value=\"json\">交换格式 JSON</button> <button type=\"submit\" name=\"format\" value=\"html\">审核报告 HTML</button></p>"
+        html += "<div class=\"table-scroll\"><table class=\"rows list\"><thead><tr><th>选</th><th>名称</th><th>类别</th><th>单位</th><th>年度</th><th>状态</th><th>指标</th><th>总分</th><th>建议总分</th><th>建议等级</th><th>执行率</th><th>审核</th></tr></thead><tbody>"
         for item in result.items {
             let s = item.summary
-            html += "<tr><td><a href=\"/forms/\(item.id)\">\(HTML.escape(item.title.isEmpty ? "（未命名）" : item.title))</a></td><td>\(item.kind.chineseName)</td>"
+            html += "<tr><td><input type=\"checkbox\" name=\"id\" value=\"\(item.id)\" aria-label=\"选择\"></td><td><a href=\"/forms/\(item.id)\">\(HTML.escape(item.title.isEmpty ? "（未命名）" : item.title))</a></td><td>\(item.kind.chineseName)</td>"
             html += "<td>\(HTML.escape(signedIn.scope.name(of: item.organisationID)))</td><td>\(item.fiscalYear)</td><td>\(item.status.chineseName)</td>"
             html += "<td class=\"num\">\(s.indicatorCount)</td><td class=\"num\">\(s.reportedTotal?.shortText() ?? "—")</td>"
             html += "<td class=\"num\">\(s.suggestedTotal?.shortText() ?? "—")</td><td>\(s.suggestedGrade?.rawValue ?? "—")</td>"
             html += "<td class=\"num\">\(s.executionRate.map { ($0 * 100).fixedText(places: 2) + "%" } ?? "—")</td>"
             html += "<td class=\"\(s.errorCount > 0 ? "bad" : "")\">\(s.errorCount)个错误，\(s.warningCount)个提醒</td></tr>"
         }
-        html += "</tbody></table></div>"
+        html += "</tbody></table></div></form>"
         let pages = max(1, (result.total + size - 1) / size)
         if pages > 1 {
             func link(_ number: Int) -> String {

@@ -48,6 +48,7 @@ public struct JixiaoWebApp: Sendable {
         addAuthRoutes(to: router)
         addFormRoutes(to: router)
         addAPIRoutes(to: router)
+        addExportRoutes(to: router)
         return router
     }
 
