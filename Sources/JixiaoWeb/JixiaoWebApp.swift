@@ -49,6 +49,7 @@ public struct JixiaoWebApp: Sendable {
         addFormRoutes(to: router)
         addAPIRoutes(to: router)
         addExportRoutes(to: router)
+        addOverviewRoutes(to: router)
         return router
     }
 
