@@ -35,7 +35,7 @@ enum SVGChart {
             svg += "<text x=\"\(Int(left - 6))\" y=\"\(Int(py(tick * yMax) + 4))\" font-size=\"11\" text-anchor=\"end\">\(Int(tick * yMax))</text>"
         }
         svg += "<text x=\"\(Int((left + width) / 2))\" y=\"\(Int(height - 6))\" font-size=\"12\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>"
-        svg += "<text x=\"12\" y=\"\(Int(top + 10))\" font-size=\"12\">\(HTML.escape(yLabel))</text>"
+        svg += "<text x=\"\(Int(left + 8))\" y=\"\(Int(top + 12))\" font-size=\"12\">\(HTML.escape(yLabel))</text>"
         for point in points {
             svg += "<circle cx=\"\(String(format: "%.1f", px(point.x)))\" cy=\"\(String(format: "%.1f", py(point.y)))\" r=\"4\" fill=\"#b3261e\" fill-opacity=\"0.6\"><title>\(HTML.escape(point.label))</title></circle>"
         }
