@@ -96,12 +96,7 @@ extension SQLiteStore {
         let document = try FormDocumentCodec.encode(form.form)
         let now = FormDocumentCodec.millis(Date())
         try await write { db in
-            guard let current = try Row.fetchOne(db, sql: "SELECT version, status, document FROM forms WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "找不到第\(id)号表单。", detail: "form \(id)")
-            }
-            let version: Int = current["version"]
-            guard version == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version) }
-            let status = FormStatus(rawValue: current["status"]) ?? .draft
+            let (version, status, stored) = try Self.current(id, expectedVersion: expectedVersion, db)
             guard !status.isLocked else { throw StoreError.locked(formID: id, status: status) }
             var arguments: StatementArguments = [form.form.title, document]
             arguments += Self.summaryArguments(form.summary)
@@ -113,7 +108,7 @@ extension SQLiteStore {
                 WHERE id = ? AND version = ?
                 """, arguments: arguments)
             if db.changesCount != 1 { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version + 1) }
-            for change in FormDiff.changes(from: current["document"], to: document) {
+            for change in FormDiff.changes(from: stored, to: document) {
                 try Self.insert(FormEvent(formID: id, at: FormDocumentCodec.date(now), userID: userID, kind: .field, version: version + 1,
                                           field: change.field, oldValue: change.old, newValue: change.new), db)
             }
@@ -125,12 +120,7 @@ extension SQLiteStore {
     public func transitionForm(id: Int64, expectedVersion: Int, transition: FormTransition, by userID: Int64?, comment: String?) async throws -> FormRecord {
         let now = FormDocumentCodec.millis(Date())
         try await write { db in
-            guard let current = try Row.fetchOne(db, sql: "SELECT version, status FROM forms WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "找不到第\(id)号表单。", detail: "form \(id)")
-            }
-            let version: Int = current["version"]
-            guard version == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version) }
-            let status = FormStatus(rawValue: current["status"]) ?? .draft
+            let (version, status, _) = try Self.current(id, expectedVersion: expectedVersion, db)
             guard transition.from.contains(status) else { throw StoreError.transition(transition, from: status) }
             try db.execute(sql: "UPDATE forms SET status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
                            arguments: [transition.to.rawValue, now, userID, id, expectedVersion])
@@ -152,6 +142,16 @@ extension SQLiteStore {
                           field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], comment: row["comment"])
             }
         }
+    }
+
+    /// The stored version, status and document of a form, once its version is known to be `expectedVersion`.
+    static func current(_ id: Int64, expectedVersion: Int, _ db: Database) throws -> (version: Int, status: FormStatus, document: String) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, status, document FROM forms WHERE id = ?", arguments: [id]) else {
+            throw StoreError(.notFound, "找不到第\(id)号表单。", detail: "form \(id)")
+        }
+        let version: Int = row["version"]
+        guard version == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version) }
+        return (version, FormStatus(rawValue: row["status"]) ?? .draft, row["document"])
     }
 
     static func insert(_ event: FormEvent, _ db: Database) throws {

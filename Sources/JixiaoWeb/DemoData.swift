@@ -23,14 +23,19 @@ public enum DemoData {
         var departments: [Department]
         var accounts: [AccountEntry]
         var forms: [FormEntry]
+
+        /// The demo file shipped in the bundle.
+        static func bundled() throws -> File {
+            guard let url = Bundle.module.url(forResource: "demo", withExtension: "json", subdirectory: "Demo") else {
+                throw StoreError(.notFound, "找不到演示数据文件。")
+            }
+            return try InterchangeCodec.makeDecoder().decode(File.self, from: Data(contentsOf: url))
+        }
     }
 
     /// Loads the demo into `store`, which must hold no organisations yet; returns the accounts with their passwords.
     public static func load(into store: any JixiaoStore, hasher: PasswordHasher, profileID: String = ProfileLibrary.defaultID) async throws -> [Account] {
-        guard let url = Bundle.module.url(forResource: "demo", withExtension: "json", subdirectory: "Demo") else {
-            throw StoreError(.notFound, "找不到演示数据文件。")
-        }
-        let file = try InterchangeCodec.makeDecoder().decode(File.self, from: Data(contentsOf: url))
+        let file = try File.bundled()
         guard try await store.organisations().isEmpty else {
             throw StoreError(.duplicate, "数据库中已有机构，演示数据只能装入空数据库。请换一个 --db 文件。")
         }
@@ -65,8 +70,7 @@ public enum DemoData {
 extension DemoData {
     /// Gives every demo account that exists in `store` a new random password (a later run on the same file).
     public static func resetPasswords(in store: any JixiaoStore, hasher: PasswordHasher) async throws -> [Account] {
-        guard let url = Bundle.module.url(forResource: "demo", withExtension: "json", subdirectory: "Demo") else { return [] }
-        let file = try InterchangeCodec.makeDecoder().decode(File.self, from: Data(contentsOf: url))
+        let file = try File.bundled()
         let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
         var accounts: [Account] = []
         for entry in file.accounts {

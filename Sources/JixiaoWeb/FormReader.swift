@@ -61,12 +61,14 @@ struct FormReader {
         }
     }
 
-    /// A printed number from a field; text that is no number is an error on that field.
-    mutating func number(_ key: String) -> PrintedNumber? {
+    /// A printed number from a field; text that is no number is an error on that field, reported under
+    /// `shown` (the key the re-rendered page uses, which differs for reordered rows).
+    mutating func number(_ key: String, shownAs shown: String? = nil) -> PrintedNumber? {
         guard let text = post.text(key) else { return nil }
         if let number = PrintedNumber(text: text) { return number }
-        errors[key] = "“\(text)”不是有效的数字，请只填写数字（可带小数点和%）。"
-        rawTexts[key] = text
+        let place = shown ?? key
+        errors[place] = shown == nil ? "“\(text)”不是有效的数字，请只填写数字（可带小数点和%）。" : "“\(text)”不是有效的数字。"
+        rawTexts[place] = text
         return nil
     }
 
@@ -135,11 +137,4 @@ struct FormReader {
         }
     }
 
-    private mutating func number(_ key: String, shownAs shown: String) -> PrintedNumber? {
-        guard let text = post.text(key) else { return nil }
-        if let number = PrintedNumber(text: text) { return number }
-        errors[shown] = "“\(text)”不是有效的数字。"
-        rawTexts[shown] = text
-        return nil
-    }
 }

@@ -47,11 +47,7 @@ extension JixiaoWebApp {
             guard let version = (body["version"] as? NSNumber)?.intValue else { throw Self.fieldError("version", "应为整数（读取时的版本号）") }
             let form = try decodeForm(body["form"])
             guard form.kind == record.kind else { throw Self.fieldError("form.kind", "不能改变表单类别（现为\(record.kind.rawValue)）") }
-            if signedIn.scope.editable.contains(record.organisationID) && record.status.isLocked {
-                let locked = StoreError.locked(formID: record.id, status: record.status)
-                throw WebError(.conflict, code: locked.code.rawValue, locked.message)
-            }
-            guard signedIn.scope.canEdit(record) else { throw WebError.forbidden }
+            try checkEditable(record, signedIn)
             let analysis = FormAnalysis(form, profile: profile)
             if let (row, reason) = analysis.outOfRange(form.indicators).min(by: { $0.key < $1.key }) {
                 throw WebError(.unprocessableContent, code: "WEB_SCORE_OUT_OF_RANGE", "第\(row + 1)条指标：\(reason)")
@@ -70,14 +66,7 @@ extension JixiaoWebApp {
             }
             let comment = (body["comment"] as? String).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             if body["comment"] != nil && !(body["comment"] is String) { throw Self.fieldError("comment", "应为文字") }
-            let events = try await store.events(formID: record.id)
-            let isSubmitter = WorkflowPanel.submitter(events) == signedIn.user.id
-            guard transition.isAllowed(from: record.status, role: signedIn.user.role, canEditOwner: signedIn.scope.editable.contains(record.organisationID),
-                                       isSubmitter: isSubmitter) else {
-                throw isSubmitter && transition != .submit
-                    ? WebError(.forbidden, code: "WEB_OWN_SUBMISSION", "不能审核自己提交的表单。")
-                    : WebError(.forbidden, code: "WEB_TRANSITION_FORBIDDEN", "您不能对这张“\(record.status.chineseName)”的表单执行“\(transition.chineseName)”。")
-            }
+            try await checkTransition(transition, record, signedIn)
             if transition.needsComment && comment == nil { throw Self.fieldError("comment", "退回修改时必须填写审核意见") }
             let moved = try await store.transitionForm(id: record.id, expectedVersion: version, transition: transition, by: signedIn.user.id, comment: comment)
             return APIResponse.json(try recordJSON(moved, signedIn.scope))
@@ -188,21 +177,12 @@ extension JixiaoWebApp {
         guard let username = body["username"] as? String, let password = body["password"] as? String else {
             throw WebError(.badRequest, code: "API_FIELD", "需要字段 username 和 password（文字）。")
         }
-        let keys = ["user:\(username)", "address:\(context.remoteAddress ?? "unknown")"]
-        if await throttle.waitTime(for: keys) != nil {
-            throw WebError(.tooManyRequests, code: "WEB_THROTTLED", "登录失败次数过多，请稍后再试。")
+        let user: UserRecord, session: SessionRecord
+        switch try await signIn(username: username, password: password, address: context.remoteAddress) {
+        case .throttled: throw WebError(.tooManyRequests, code: "WEB_THROTTLED", "登录失败次数过多，请稍后再试。")
+        case .failed: throw WebError(.unauthorized, code: "WEB_SIGN_IN_FAILED", "账号或密码不正确。")
+        case .signedIn(let signedInUser, let started): (user, session) = (signedInUser, started)
         }
-        let user = try await store.user(username: username)
-        let valid = (try? await hasher.verify(password, hash: user?.passwordHash ?? dummyHash)) ?? false
-        guard let user, valid else {
-            await throttle.recordFailure(for: keys)
-            throw WebError(.unauthorized, code: "WEB_SIGN_IN_FAILED", "账号或密码不正确。")
-        }
-        await throttle.reset("user:\(username)")
-        let now = Date()
-        let session = SessionRecord(token: PasswordHasher.randomToken(), userID: user.id, csrfToken: PasswordHasher.randomToken(),
-                                    createdAt: now, expiresAt: now.addingTimeInterval(configuration.sessionLifetime))
-        try await store.addSession(session)
         let scope = AccessScope(user: user, organisations: try await store.organisations())
         var response = APIResponse.json(["user": userJSON(user, scope), "csrf_token": session.csrfToken])
         response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))

@@ -45,20 +45,41 @@ extension JixiaoWebApp {
         }
         let username = post.text("username") ?? ""
         let password = post["password"] ?? ""
-        let keys = ["user:\(username)", "address:\(context.remoteAddress ?? "unknown")"]
-        if let wait = await throttle.waitTime(for: keys) {
+        let session: SessionRecord
+        switch try await signIn(username: username, password: password, address: context.remoteAddress) {
+        case .throttled(let wait):
             let minutes = Int((wait / 60).rounded(.up))
             var response = loginPage(message: "登录失败次数过多，请\(minutes)分钟后再试。", username: username, status: .tooManyRequests, request: request)
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
+        case .failed:
+            return loginPage(message: "账号或密码不正确。", username: username, status: .unauthorized, request: request)
+        case .signedIn(_, let started):
+            session = started
         }
+        var response = Response.redirect(to: "/forms")
+        response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
+        response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
+        return response
+    }
+
+    /// What a sign-in attempt came to.
+    enum SignInResult {
+        case throttled(TimeInterval)
+        case failed
+        case signedIn(UserRecord, SessionRecord)
+    }
+
+    /// Checks the password (throttled per account and per address) and starts a session; shared by the page and the API.
+    func signIn(username: String, password: String, address: String?) async throws -> SignInResult {
+        let keys = ["user:\(username)", "address:\(address ?? "unknown")"]
+        if let wait = await throttle.waitTime(for: keys) { return .throttled(wait) }
         let user = try await store.user(username: username)
         // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
-        let hash = user?.passwordHash ?? dummyHash
-        let valid = (try? await hasher.verify(password, hash: hash)) ?? false
+        let valid = (try? await hasher.verify(password, hash: user?.passwordHash ?? dummyHash)) ?? false
         guard let user, valid else {
             await throttle.recordFailure(for: keys)
-            return loginPage(message: "账号或密码不正确。", username: username, status: .unauthorized, request: request)
+            return .failed
         }
         await throttle.reset("user:\(username)")
         let now = Date()
@@ -66,9 +87,6 @@ extension JixiaoWebApp {
                                     createdAt: now, expiresAt: now.addingTimeInterval(configuration.sessionLifetime))
         try await store.removeExpiredSessions(now: now)
         try await store.addSession(session)
-        var response = Response.redirect(to: "/forms")
-        response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
-        response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
-        return response
+        return .signedIn(user, session)
     }
 }

@@ -58,11 +58,7 @@ extension JixiaoWebApp {
                     status: HTTPResponse.Status = .ok, workflowError: String? = nil) async throws -> Response {
         let analysis = FormAnalysis(shown, profile: profile)
         var rollup: DepartmentRollup?
-        if case .departmentEvaluation = shown {
-            let units = signedIn.scope.organisations.values.filter { $0.parentID == record.organisationID }.map(\.id)
-            rollup = DepartmentRollup(records: try await store.fullForms(organisationIDs: units + [record.organisationID], fiscalYear: record.fiscalYear),
-                                      names: signedIn.scope.name(of:))
-        }
+        if case .departmentEvaluation = shown { rollup = try await self.rollup(for: record, signedIn) }
         var errors = reader?.errors ?? [:]
         for (row, message) in rowErrors { errors["i.\(row)"] = message }
         let editor = FormEditor(record: record, form: shown, analysis: analysis, editable: signedIn.scope.canEdit(record),
@@ -71,6 +67,33 @@ extension JixiaoWebApp {
                                 organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup)
         let panel = try await workflowPanel(record, signedIn, error: workflowError)
         return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn, status: status, wide: true)
+    }
+
+    /// The department's project self-evaluations of the form's year, summed.
+    func rollup(for record: FormRecord, _ signedIn: SignedIn) async throws -> DepartmentRollup {
+        let units = signedIn.scope.organisations.values.filter { $0.parentID == record.organisationID }.map(\.id)
+        return DepartmentRollup(records: try await store.fullForms(organisationIDs: units + [record.organisationID], fiscalYear: record.fiscalYear),
+                                names: signedIn.scope.name(of:))
+    }
+
+    /// Refuses a change to a form the person may not change: a locked one of theirs (409), or one outside their scope (403).
+    func checkEditable(_ record: FormRecord, _ signedIn: SignedIn) throws {
+        if signedIn.scope.editable.contains(record.organisationID) && record.status.isLocked {
+            let locked = StoreError.locked(formID: record.id, status: record.status)
+            throw WebError(.conflict, code: locked.code.rawValue, locked.message)
+        }
+        guard signedIn.scope.canEdit(record) else { throw WebError.forbidden }
+    }
+
+    /// Refuses a transition the person may not take, saying whether it is their own submission.
+    func checkTransition(_ transition: FormTransition, _ record: FormRecord, _ signedIn: SignedIn) async throws {
+        let isSubmitter = WorkflowPanel.submitter(try await store.events(formID: record.id)) == signedIn.user.id
+        guard transition.isAllowed(from: record.status, role: signedIn.user.role, canEditOwner: signedIn.scope.editable.contains(record.organisationID),
+                                   isSubmitter: isSubmitter) else {
+            throw isSubmitter && transition != .submit
+                ? WebError(.forbidden, code: "WEB_OWN_SUBMISSION", "不能审核自己提交的表单。")
+                : WebError(.forbidden, code: "WEB_TRANSITION_FORBIDDEN", "您不能对这张“\(record.status.chineseName)”的表单执行“\(transition.chineseName)”。")
+        }
     }
 
     func workflowPanel(_ record: FormRecord, _ signedIn: SignedIn, error: String?) async throws -> WorkflowPanel {
@@ -91,13 +114,7 @@ extension JixiaoWebApp {
         try checkCSRF(post, signedIn)
         guard let transition = post.text("transition").flatMap(FormTransition.init(rawValue:)) else { throw WebError.badRequest("未知的流程操作。") }
         guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("缺少版本号，请刷新页面后重试。") }
-        let events = try await store.events(formID: record.id)
-        guard transition.isAllowed(from: record.status, role: signedIn.user.role, canEditOwner: signedIn.scope.editable.contains(record.organisationID),
-                                   isSubmitter: WorkflowPanel.submitter(events) == signedIn.user.id) else {
-            let own = WorkflowPanel.submitter(events) == signedIn.user.id && transition != .submit
-            throw WebError(.forbidden, code: own ? "WEB_OWN_SUBMISSION" : "WEB_TRANSITION_FORBIDDEN",
-                           own ? "不能审核自己提交的表单。" : "您不能对这张“\(record.status.chineseName)”的表单执行“\(transition.chineseName)”。")
-        }
+        try await checkTransition(transition, record, signedIn)
         let comment = post.text("comment")
         if transition.needsComment && comment == nil {
             return try await editorPage(record, signedIn, shown: record.form, status: .unprocessableContent,
@@ -116,20 +133,13 @@ extension JixiaoWebApp {
         let record = try await readable(context, signedIn)
         let post = try await readPost(request)
         try checkCSRF(post, signedIn)
-        if signedIn.scope.editable.contains(record.organisationID) && record.status.isLocked {
-            let locked = StoreError.locked(formID: record.id, status: record.status)
-            throw WebError(.conflict, code: locked.code.rawValue, locked.message)
-        }
-        guard signedIn.scope.canEdit(record) else { throw WebError.forbidden }
+        try checkEditable(record, signedIn)
         guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("表单缺少版本号，无法保存。请刷新页面后重试。") }
         var reader = FormReader(post: post, profile: profile)
         var form = reader.read(over: record.form)
         let action = post.text("action") ?? "save"
         if action == "assemble" {
-            let units = signedIn.scope.organisations.values.filter { $0.parentID == record.organisationID }.map(\.id)
-            let rollup = DepartmentRollup(records: try await store.fullForms(organisationIDs: units + [record.organisationID], fiscalYear: record.fiscalYear),
-                                          names: signedIn.scope.name(of:))
-            rollup.assemble(into: &form)
+            try await rollup(for: record, signedIn).assemble(into: &form)
             return try await editorPage(record, signedIn, shown: form, version: version, notice: "已按项目汇总填入预算执行情况，尚未保存。", reader: reader)
         }
         if action != "save" {
