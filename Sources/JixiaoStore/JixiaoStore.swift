@@ -36,6 +36,18 @@ public protocol JixiaoStore: Sendable {
     func events(formID: Int64) async throws -> [FormEvent]
     /// The forms of the given organisations and year, in full (for roll-ups).
     func fullForms(organisationIDs: [Int64], fiscalYear: Int) async throws -> [FormRecord]
+
+    // Uploads waiting for confirmation
+    func addUpload(_ upload: PendingUpload) async throws
+    func upload(id: String) async throws -> PendingUpload?
+    /// The person's pending uploads, newest first.
+    func uploads(userID: Int64) async throws -> [PendingUpload]
+    func removeUpload(id: String) async throws
+    /// Creates the forms and removes the upload in one transaction; throws `notFound` when the upload
+    /// was already confirmed or discarded, and then nothing is created.
+    func confirmUpload(id: String, forms: [NewForm]) async throws -> [FormRecord]
+    /// Removes uploads made before `date`; returns how many.
+    @discardableResult func removeUploads(before date: Date) async throws -> Int
 }
 
 import JixiaoCore

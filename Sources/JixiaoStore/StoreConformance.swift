@@ -20,6 +20,7 @@ public enum StoreConformance {
         ("listsAreScopedFilteredAndPaged", listsAreScopedFilteredAndPaged),
         ("workflowMovesAndLocks", workflowMovesAndLocks),
         ("auditTrailKeepsFieldsAndTransitions", auditTrailKeepsFieldsAndTransitions),
+        ("uploadsConfirmOnceAndWhole", uploadsConfirmOnceAndWhole),
     ]
 
     public static var caseNames: [String] { cases.map(\.name) }
@@ -215,5 +216,44 @@ public enum StoreConformance {
         try expect(events[3].transition == .returnForRevision && events[3].fromStatus == .submitted && events[3].toStatus == .draft
                    && events[3].comment == "请补充偏差原因", "the return keeps its comment")
         try expect(try await store.form(id: added.id)?.status == .draft, "returned forms are drafts again")
+    }
+
+    static func uploadsConfirmOnceAndWhole(_ store: any JixiaoStore) async throws {
+        let tree = try await makeTree(store)
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        let document = Data(#"{"format":"jixiao-interchange","version":1,"forms":[],"title":"含“引号”的标题"}"#.utf8)
+        let upload = PendingUpload(id: "u-1", userID: tree.user.id, fileName: "决算公开.txt", byteCount: 1234, formCount: 2, createdAt: now, document: document)
+        try await store.addUpload(upload)
+        try await store.addUpload(PendingUpload(id: "u-old", userID: tree.user.id, fileName: "旧.json", byteCount: 9, formCount: 0,
+                                                createdAt: now.addingTimeInterval(-86_400 * 2), document: Data("{}".utf8)))
+        try expect(try await store.upload(id: "u-1") == upload, "an upload reads back exactly")
+        try expect(try await store.uploads(userID: tree.user.id).map(\.id) == ["u-1", "u-old"], "uploads listed newest first")
+        try expect(try await store.removeUploads(before: now.addingTimeInterval(-86_400)) == 1, "the stale upload is purged")
+
+        // A form the database refuses (an organisation that does not exist) rolls back the whole confirmation.
+        let good = NewForm(organisationID: tree.unitA.id, fiscalYear: 2025, form: sampleForm("甲"), summary: FormSummary(), createdBy: tree.user.id)
+        let bad = NewForm(organisationID: 987_654, fiscalYear: 2025, form: sampleForm("乙"), summary: FormSummary(), createdBy: tree.user.id)
+        do {
+            _ = try await store.confirmUpload(id: "u-1", forms: [good, bad])
+            throw Failure(description: "a form for a missing organisation was created")
+        } catch is StoreError {}
+        try expect(try await store.forms(FormQuery()).total == 0, "nothing created by the failed confirmation")
+        try expect(try await store.upload(id: "u-1") != nil, "the upload waits after a failed confirmation")
+
+        let created = try await store.confirmUpload(id: "u-1", forms: [good, NewForm(organisationID: tree.unitB.id, fiscalYear: 2024, form: sampleForm("乙"),
+                                                                                   summary: FormSummary(), createdBy: tree.user.id)])
+        try expect(created.map(\.form.title) == ["甲", "乙"] && created.map(\.organisationID) == [tree.unitA.id, tree.unitB.id], "both forms created in order")
+        try expect(try await store.events(formID: created[0].id).map(\.kind) == [.created], "each created form has its creation event")
+        try expect(try await store.upload(id: "u-1") == nil, "the confirmed upload is gone")
+        do {
+            _ = try await store.confirmUpload(id: "u-1", forms: [good])
+            throw Failure(description: "an upload was confirmed twice")
+        } catch let error as StoreError {
+            try expect(error.code == .notFound, "a second confirmation gives STORE_NOT_FOUND")
+        }
+        try expect(try await store.forms(FormQuery()).total == 2, "the second confirmation created nothing")
+        try await store.addUpload(PendingUpload(id: "u-2", userID: tree.user.id, fileName: "x.txt", byteCount: 1, formCount: 0, createdAt: now, document: Data("{}".utf8)))
+        try await store.removeUpload(id: "u-2")
+        try expect(try await store.uploads(userID: tree.user.id).isEmpty, "a discarded upload is gone")
     }
 }

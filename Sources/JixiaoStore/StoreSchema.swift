@@ -1,7 +1,24 @@
 /// The database schema as data: tables, columns and indexes that each backend renders in its own SQL.
 public enum StoreSchema {
     /// Every migration, oldest first. Never edit one that has shipped; add a new one.
-    public static let migrations: [SchemaMigration] = [version1, version2]
+    public static let migrations: [SchemaMigration] = [version1, version2, version3]
+
+    /// Uploaded documents waiting for their forms to be assigned to organisations.
+    static let version3 = SchemaMigration(
+        id: "v3-pending-uploads",
+        tables: [
+            SchemaTable("pending_uploads", [
+                SchemaColumn("id", .text, primaryKey: true),
+                SchemaColumn("user_id", .integer, references: "users"),
+                SchemaColumn("file_name", .text),
+                SchemaColumn("byte_count", .integer),
+                SchemaColumn("form_count", .integer),
+                SchemaColumn("created_at", .timestamp),
+                SchemaColumn("document", .json),
+            ]),
+        ],
+        indexes: [SchemaIndex("pending_uploads_user", table: "pending_uploads", columns: ["user_id", "created_at"])]
+    )
 
     /// The audit trail: every creation, changed field and transition of a form.
     static let version2 = SchemaMigration(

@@ -42,23 +42,26 @@ extension SQLiteStore {
     public func addForm(_ new: NewForm) async throws -> FormRecord {
         let document = try FormDocumentCodec.encode(new.form)
         let now = FormDocumentCodec.millis(Date())
-        let id: Int64 = try await write { db in
-            var arguments: StatementArguments = [new.organisationID, new.form.kind.rawValue, new.fiscalYear, new.form.title,
-                                                 FormStatus.draft.rawValue, 1, document]
-            arguments += Self.summaryArguments(new.summary)
-            arguments += [now, now, new.createdBy]
-            try db.execute(sql: """
-                INSERT INTO forms (organisation_id, kind, fiscal_year, title, status, version, document, indicator_count, weight_total,
-                  reported_total, suggested_total, suggested_grade, execution_rate, error_count, warning_count, created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
-            let id = db.lastInsertedRowID
-            try Self.insert(FormEvent(formID: id, at: FormDocumentCodec.date(now), userID: new.createdBy, kind: .created, version: 1,
-                                      toStatus: .draft), db)
-            return id
-        }
+        let id: Int64 = try await write { db in try Self.insertForm(new, document: document, now: now, db) }
         guard let record = try await form(id: id) else { throw StoreError(.notFound, "新建的表单无法读回。") }
         return record
+    }
+
+    /// Inserts a new draft and its `created` event; returns its id.
+    static func insertForm(_ new: NewForm, document: String, now: Int64, _ db: Database) throws -> Int64 {
+        var arguments: StatementArguments = [new.organisationID, new.form.kind.rawValue, new.fiscalYear, new.form.title,
+                                             FormStatus.draft.rawValue, 1, document]
+        arguments += Self.summaryArguments(new.summary)
+        arguments += [now, now, new.createdBy]
+        try db.execute(sql: """
+            INSERT INTO forms (organisation_id, kind, fiscal_year, title, status, version, document, indicator_count, weight_total,
+              reported_total, suggested_total, suggested_grade, execution_rate, error_count, warning_count, created_at, updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: arguments)
+        let id = db.lastInsertedRowID
+        try insert(FormEvent(formID: id, at: FormDocumentCodec.date(now), userID: new.createdBy, kind: .created, version: 1,
+                             toStatus: .draft), db)
+        return id
     }
 
     public func form(id: Int64) async throws -> FormRecord? {
