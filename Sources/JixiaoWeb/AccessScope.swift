@@ -7,6 +7,9 @@ public struct AccessScope: Sendable, Hashable {
     public var readable: Set<Int64>
     /// Organisations whose draft forms the person may edit.
     public var editable: Set<Int64>
+    /// Organisations an uploaded document may create forms for: a unit its own; a department and an
+    /// administrator anything below them (the drafts then belong to the units, which fill and submit them).
+    public var importable: Set<Int64>
     /// All organisations by id, for names.
     public var organisations: [Int64: OrganisationRecord]
 
@@ -27,13 +30,20 @@ public struct AccessScope: Sendable, Hashable {
         case .unitFiller:
             readable = [user.organisationID]
             editable = [user.organisationID]
+            importable = editable
         case .departmentReviewer:
             readable = subtree(user.organisationID)
             // A department fills its own overall evaluation; its units' forms are theirs to edit.
             editable = [user.organisationID]
-        case .financeReviewer, .administrator:
+            importable = readable
+        case .administrator:
             readable = subtree(user.organisationID)
             editable = []
+            importable = readable
+        case .financeReviewer:
+            readable = subtree(user.organisationID)
+            editable = []
+            importable = []
         }
     }
 

@@ -50,6 +50,7 @@ public struct JixiaoWebApp: Sendable {
         addAPIRoutes(to: router)
         addExportRoutes(to: router)
         addOverviewRoutes(to: router)
+        addUploadRoutes(to: router)
         return router
     }
 

@@ -7,7 +7,7 @@ enum Page {
         var nav = ""
         if let signedIn {
             nav = """
-            <nav><a href="/forms">表单</a><a href="/overview">审核总览</a><a href="/forms/new">新建表单</a>\
+            <nav><a href="/forms">表单</a><a href="/overview">审核总览</a><a href="/forms/new">新建表单</a><a href="/uploads">导入文件</a>\
             <span class="who">\(HTML.escape(signedIn.user.displayName))（\(HTML.escape(signedIn.user.role.chineseName))，\(HTML.escape(signedIn.scope.name(of: signedIn.user.organisationID)))）</span>\
             <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(HTML.escape(signedIn.session.csrfToken))"><button type="submit">退出</button></form></nav>
             """

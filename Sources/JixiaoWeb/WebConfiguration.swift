@@ -12,6 +12,10 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes: Int
+    /// The largest uploaded document accepted, in bytes.
+    public var maxUploadBytes: Int
+    /// How long an uploaded document waits for confirmation before it is discarded.
+    public var uploadLifetime: TimeInterval
     /// The longest text accepted in one field, in characters.
     public var maxFieldLength: Int
     /// Failed sign-ins allowed per account and per address within `throttleWindow`.
@@ -22,6 +26,7 @@ public struct WebConfiguration: Sendable {
 
     public init(profileID: String = "national", bcryptCost: UInt8 = 12, sessionLifetime: TimeInterval = 8 * 3600,
                 secureCookies: Bool = true, maxBodyBytes: Int = 2 * 1024 * 1024, maxFieldLength: Int = 4000,
+                maxUploadBytes: Int = 20 * 1024 * 1024, uploadLifetime: TimeInterval = 7 * 24 * 3600,
                 maxFailedLogins: Int = 5, throttleWindow: TimeInterval = 15 * 60, pageSize: Int = 50) {
         self.profileID = profileID
         self.bcryptCost = bcryptCost
@@ -29,6 +34,8 @@ public struct WebConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.maxBodyBytes = maxBodyBytes
         self.maxFieldLength = maxFieldLength
+        self.maxUploadBytes = maxUploadBytes
+        self.uploadLifetime = uploadLifetime
         self.maxFailedLogins = maxFailedLogins
         self.throttleWindow = throttleWindow
         self.pageSize = pageSize

@@ -1,0 +1,395 @@
+import Foundation
+import Hummingbird
+import JixiaoCore
+import JixiaoInterchange
+import JixiaoStore
+import NIOCore
+import NIOPosix
+
+/// Uploading a document: its forms wait as a pending upload until the uploader confirms which
+/// organisation each goes to; confirming creates them all at once, or none.
+extension JixiaoWebApp {
+    /// One form of an upload with where it is proposed to go.
+    struct UploadItem: Sendable {
+        var index: Int
+        var form: EvaluationForm
+        var match: UploadMatch
+        var ownYear: Int?
+    }
+
+    /// A person's choice for one form.
+    enum UploadChoice: Sendable, Hashable {
+        case organisation(Int64)
+        case skip
+    }
+
+    func addUploadRoutes(to router: Router<WebContext>) {
+        router.get("/uploads") { _, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            return try await uploadsPage(signedIn)
+        }
+        router.post("/uploads") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            do {
+                let body = try await readUploadBody(request)
+                let post = try MultipartForm(body: body, contentType: request.headers[.contentType] ?? "", maxFieldLength: configuration.maxFieldLength)
+                try checkCSRF(post.fields, signedIn)
+                guard let file = post.files["file"], !file.data.isEmpty else {
+                    throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "没有收到文件，请选择要上传的文件。")
+                }
+                let upload = try await receiveUpload(file.data, fileName: file.name, signedIn)
+                return .redirect(to: "/uploads/\(upload.id)")
+            } catch let error as WebError where error.code != WebError.csrf.code {
+                return try await uploadsPage(signedIn, error: error)
+            }
+        }
+        router.get("/uploads/:upload") { _, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let (upload, document) = try await ownUpload(context, signedIn)
+            return confirmationPage(upload, document, signedIn)
+        }
+        router.post("/uploads/:upload") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let post = try await readPost(request)
+            try checkCSRF(post, signedIn)
+            let (upload, document) = try await ownUpload(context, signedIn)
+            var choices: [Int: UploadChoice] = [:]
+            var chosen: [Int: String] = [:]
+            for index in document.forms.indices {
+                guard let value = post.text("organisation.\(index)") else { continue }
+                chosen[index] = value
+                if value == "skip" { choices[index] = .skip } else if let id = Int64(value) { choices[index] = .organisation(id) }
+            }
+            let yearText = post.text("year")
+            let year = yearText.flatMap(Int.init)
+            if let yearText, year == nil || !(2000...2100).contains(year!) {
+                return confirmationPage(upload, document, signedIn, chosen: chosen, yearText: yearText,
+                                        problems: ["年度应为四位数字，如 2024（收到“\(yearText)”）。"], status: .unprocessableContent)
+            }
+            do {
+                let created = try await confirmUpload(upload, document, choices: choices, year: year, signedIn)
+                return confirmedPage(upload, created, signedIn)
+            } catch let problem as UploadProblem {
+                return confirmationPage(upload, document, signedIn, chosen: chosen, yearText: yearText, problems: problem.messages,
+                                        status: .unprocessableContent)
+            }
+        }
+        router.post("/uploads/:upload/discard") { request, context -> Response in
+            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let post = try await readPost(request)
+            try checkCSRF(post, signedIn)
+            let (upload, _) = try await ownUpload(context, signedIn)
+            try await store.removeUpload(id: upload.id)
+            return .redirect(to: "/uploads")
+        }
+
+        router.post("/api/uploads") { request, context -> Response in
+            let signedIn = try apiSignedIn(context, request: request)
+            let type = (request.headers[.contentType] ?? "").lowercased()
+            let body = try await readUploadBody(request)
+            let data: Data, name: String
+            if type.hasPrefix("multipart/form-data") {
+                let post = try MultipartForm(body: body, contentType: request.headers[.contentType] ?? "", maxFieldLength: configuration.maxFieldLength)
+                guard let file = post.files["file"] else {
+                    throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "multipart 请求中没有名为 file 的文件。")
+                }
+                (data, name) = (file.data, file.name)
+            } else if type.hasPrefix("application/json") || type.hasPrefix("text/plain") {
+                data = Data(buffer: body)
+                name = request.uri.queryParameters.get("file_name").map { MultipartForm.baseName(String($0)) }
+                    ?? (type.hasPrefix("application/json") ? "上传.json" : "上传.txt")
+            } else {
+                throw WebError(.unsupportedMediaType, code: "WEB_CONTENT_TYPE",
+                               "上传应为 application/json（交换格式）、text/plain（提取的文本）或 multipart/form-data，收到的是“\(type)”。")
+            }
+            guard !data.isEmpty else { throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "请求体是空的，没有可导入的内容。") }
+            let upload = try await receiveUpload(data, fileName: name, signedIn)
+            let document = try InterchangeCodec.decode(upload.document, file: upload.fileName)
+            return APIResponse.json(uploadJSON(upload, document, signedIn), status: .created)
+        }
+        router.get("/api/uploads/:upload") { _, context -> Response in
+            let signedIn = try apiSignedIn(context)
+            let (upload, document) = try await ownUpload(context, signedIn)
+            return APIResponse.json(uploadJSON(upload, document, signedIn))
+        }
+        router.delete("/api/uploads/:upload") { request, context -> Response in
+            let signedIn = try apiSignedIn(context, request: request)
+            let (upload, _) = try await ownUpload(context, signedIn)
+            try await store.removeUpload(id: upload.id)
+            return Response(status: .noContent)
+        }
+        router.post("/api/uploads/:upload/confirm") { request, context -> Response in
+            let signedIn = try apiSignedIn(context, request: request)
+            let (upload, document) = try await ownUpload(context, signedIn)
+            let body = try await readJSON(request, allowed: ["fiscal_year", "assignments"])
+            var year: Int?
+            if let value = body["fiscal_year"] {
+                guard let number = (value as? NSNumber)?.intValue, (2000...2100).contains(number) else { throw Self.fieldError("fiscal_year", "应为四位年度") }
+                year = number
+            }
+            var choices: [Int: UploadChoice] = [:]
+            if let value = body["assignments"] {
+                guard let list = value as? [[String: Any]] else {
+                    throw Self.fieldError("assignments", "应为数组，每项形如 {\"form\": 0, \"organisation_id\": 12}（organisation_id 为 null 表示不导入）")
+                }
+                for (n, item) in list.enumerated() {
+                    let unknown = Set(item.keys).subtracting(["form", "organisation_id"])
+                    guard unknown.isEmpty else { throw Self.fieldError("assignments[\(n)]", "含未知字段：" + unknown.sorted().joined(separator: "、")) }
+                    guard let index = (item["form"] as? NSNumber)?.intValue, document.forms.indices.contains(index) else {
+                        throw Self.fieldError("assignments[\(n)].form", "应为表单序号（0 到 \(document.forms.count - 1)）")
+                    }
+                    switch item["organisation_id"] {
+                    case is NSNull: choices[index] = .skip
+                    case let number as NSNumber: choices[index] = .organisation(number.int64Value)
+                    default: throw Self.fieldError("assignments[\(n)].organisation_id", "应为机构编号（整数），或 null 表示不导入")
+                    }
+                }
+            }
+            do {
+                let created = try await confirmUpload(upload, document, choices: choices, year: year, signedIn)
+                return APIResponse.json(["created": created.map { record in
+                    ["id": record.id, "kind": record.kind.rawValue, "title": record.form.title, "fiscal_year": record.fiscalYear,
+                     "organisation": organisationJSON(record.organisationID, signedIn.scope)] as [String: Any]
+                }], status: .created)
+            } catch let problem as UploadProblem {
+                throw WebError(.unprocessableContent, code: "WEB_UPLOAD_UNASSIGNED", problem.messages.joined(separator: ""))
+            }
+        }
+    }
+
+    // MARK: The steps, shared by pages and API
+
+    /// The body of an upload, refused beyond the upload limit (with room for the multipart framing).
+    func readUploadBody(_ request: Request) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: configuration.maxUploadBytes + 64 * 1024)
+        } catch {
+            throw uploadTooLarge()
+        }
+    }
+
+    func uploadTooLarge() -> WebError {
+        WebError(.contentTooLarge, code: "WEB_UPLOAD_TOO_LARGE",
+                 "文件超过\(configuration.maxUploadBytes / (1024 * 1024))MB上限，没有保存。请拆分文件，或只上传包含绩效表的部分。")
+    }
+
+    /// Reads an uploaded file and keeps it as a pending upload of the signed-in person.
+    func receiveUpload(_ data: Data, fileName: String, _ signedIn: SignedIn) async throws -> PendingUpload {
+        guard !signedIn.scope.importable.isEmpty else {
+            throw WebError(.forbidden, code: "WEB_FORBIDDEN", "您的角色（\(signedIn.user.role.chineseName)）只能查看表单，不能导入文件。")
+        }
+        guard data.count <= configuration.maxUploadBytes else { throw uploadTooLarge() }
+        let encoded: Data, count: Int
+        do {
+            (encoded, count) = try await NIOThreadPool.singleton.runIfActive {
+                let document = try DocumentReader.read(data, file: fileName)
+                return (try InterchangeCodec.encode(document), document.forms.count)
+            }
+        } catch let error as InterchangeError {
+            throw WebError(.unprocessableContent, code: error.code, error.description + "。没有保存任何内容。")
+        }
+        guard count > 0 else {
+            throw WebError(.unprocessableContent, code: "IMPORT_NO_FORMS", "文件 \(fileName) 中没有找到绩效表单，没有保存任何内容。")
+        }
+        let now = Date()
+        try await store.removeUploads(before: now.addingTimeInterval(-configuration.uploadLifetime))
+        let upload = PendingUpload(id: PasswordHasher.randomToken(), userID: signedIn.user.id, fileName: fileName, byteCount: data.count,
+                                   formCount: count, createdAt: now, document: encoded)
+        try await store.addUpload(upload)
+        return upload
+    }
+
+    /// The upload named in the path, when it is the signed-in person's (else 404).
+    func ownUpload(_ context: WebContext, _ signedIn: SignedIn) async throws -> (PendingUpload, InterchangeDocument) {
+        guard let id = context.parameters.get("upload"), let upload = try await store.upload(id: id), upload.userID == signedIn.user.id else {
+            throw WebError(.notFound, code: "WEB_NOT_FOUND", "找不到这次上传：它可能已经确认导入、已放弃或已过期。")
+        }
+        do {
+            return (upload, try InterchangeCodec.decode(upload.document, file: upload.fileName))
+        } catch {
+            throw WebError(.internalServerError, code: "STORE_CORRUPT", "这次上传的内容无法读回，请放弃后重新上传。")
+        }
+    }
+
+    func uploadItems(_ document: InterchangeDocument, _ signedIn: SignedIn) -> [UploadItem] {
+        let matcher = UploadMatcher(organisations: signedIn.scope.organisations.values.sorted { $0.code < $1.code },
+                                    importable: signedIn.scope.importable)
+        return document.forms.enumerated().map { index, form in
+            UploadItem(index: index, form: form, match: matcher.match(form, document: document), ownYear: UploadMatcher.ownYear(of: form))
+        }
+    }
+
+    /// What stops a confirmation, one message per problem.
+    struct UploadProblem: Error {
+        var messages: [String]
+    }
+
+    /// Creates the chosen forms, all or none; a form without a choice takes its match.
+    func confirmUpload(_ upload: PendingUpload, _ document: InterchangeDocument, choices: [Int: UploadChoice], year: Int?,
+                       _ signedIn: SignedIn) async throws -> [FormRecord] {
+        var problems: [String] = []
+        var forms: [NewForm] = []
+        let fallbackYear = year ?? UploadMatcher.documentYear(document)
+        for item in uploadItems(document, signedIn) {
+            let label = "第\(item.index + 1)份“\(item.form.title.isEmpty ? item.form.kind.chineseName : item.form.title)”"
+            let choice = choices[item.index] ?? item.match.organisationID.map(UploadChoice.organisation)
+            guard let choice else { problems.append("\(label)还没有选择导入到哪个单位。"); continue }
+            guard case .organisation(let id) = choice else { continue }
+            guard signedIn.scope.importable.contains(id), let owner = signedIn.scope.organisations[id] else {
+                problems.append("\(label)选择的机构不在您可导入的范围内。"); continue
+            }
+            if item.form.kind == .departmentEvaluation && owner.kind != .department {
+                problems.append("\(label)是部门整体支出绩效自评表，只能导入到部门，不能导入到“\(owner.name)”。"); continue
+            }
+            guard let formYear = item.ownYear ?? fallbackYear else { problems.append("\(label)没有年度，请填写年度。"); continue }
+            let form = UploadMatcher.assign(item.form, to: owner, parent: owner.parentID.flatMap { signedIn.scope.organisations[$0] }, year: formYear)
+            forms.append(NewForm(organisationID: owner.id, fiscalYear: formYear, form: form,
+                                 summary: FormAnalysis(form, profile: profile).summary, createdBy: signedIn.user.id))
+        }
+        if problems.isEmpty && forms.isEmpty { problems.append("没有选择任何要导入的表单。不需要导入时请点“放弃”。") }
+        guard problems.isEmpty else { throw UploadProblem(messages: problems) }
+        do {
+            return try await store.confirmUpload(id: upload.id, forms: forms)
+        } catch let error as StoreError where error.code == .notFound {
+            throw WebError(.conflict, code: error.code.rawValue, error.message)
+        }
+    }
+
+    // MARK: Pages
+
+    func uploadsPage(_ signedIn: SignedIn, error: WebError? = nil) async throws -> Response {
+        var html = "<h1>导入文件</h1>"
+        guard !signedIn.scope.importable.isEmpty else {
+            html += "<p>您的角色（\(HTML.escape(signedIn.user.role.chineseName))）只能查看表单，不能导入文件。</p>"
+            return Page.response(title: "导入文件", body: html, signedIn: signedIn)
+        }
+        if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error.message))<br><small>错误代码 \(HTML.escape(error.code))</small></p>" }
+        html += "<p>可导入 jixiao 交换格式 JSON，或从公开的 PDF、Word 文件提取的 UTF-8 文本（部门决算公开、项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表）。"
+        html += "读取后先列出每份表单拟导入的单位，确认后才保存；文件最大\(configuration.maxUploadBytes / (1024 * 1024))MB。</p>"
+        html += "<form method=\"post\" action=\"/uploads\" enctype=\"multipart/form-data\" class=\"upload\">"
+        html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\">"
+        html += HTML.field("文件", "<input type=\"file\" name=\"file\" required accept=\".txt,.json,text/plain,application/json\">")
+        html += "<button type=\"submit\" class=\"primary\">上传并读取</button></form>"
+        let pending = try await store.uploads(userID: signedIn.user.id)
+        if !pending.isEmpty {
+            html += "<h2>待确认的上传</h2><table class=\"rows\"><thead><tr><th>文件</th><th>表单</th><th>大小</th><th>上传时间</th></tr></thead><tbody>"
+            for upload in pending {
+                html += "<tr><td><a href=\"/uploads/\(upload.id)\">\(HTML.escape(upload.fileName))</a></td><td class=\"num\">\(upload.formCount)</td>"
+                html += "<td class=\"num\">\(Self.byteText(upload.byteCount))</td><td>\(Self.timeText(upload.createdAt))</td></tr>"
+            }
+            html += "</tbody></table><p class=\"meta\">未确认的上传保留\(Int(configuration.uploadLifetime / 86_400))天。</p>"
+        }
+        return Page.response(title: "导入文件", body: html, signedIn: signedIn, status: error?.status ?? .ok)
+    }
+
+    func confirmationPage(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn, chosen: [Int: String] = [:],
+                          yearText: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
+        let items = uploadItems(document, signedIn)
+        let unmatched = items.filter { $0.match.organisationID == nil }.count
+        var html = "<h1>确认导入：\(HTML.escape(upload.fileName))</h1>"
+        html += "<p class=\"meta\">\(Self.byteText(upload.byteCount))，读出表单\(items.count)份"
+        if let title = document.title { html += "，标题“\(HTML.escape(title))”" }
+        if let disclosure = document.disclosure {
+            html += "；部门决算公开说明\(disclosure.sections.count)节，数字表述\(disclosure.claims.count)条（说明正文不导入为表单）"
+        }
+        html += "。</p>"
+        if !problems.isEmpty {
+            html += "<div class=\"error-box\" role=\"alert\"><p>没有导入任何表单：</p><ul>" + problems.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul></div>"
+        }
+        html += unmatched == 0 ? "<p class=\"notice\">每份表单都已按文件中的编码或名称找到单位。请核对后确认。</p>"
+            : "<p class=\"error-box\">有\(unmatched)份表单没有找到对应单位，请在“导入到”一栏选择，或选“不导入”。</p>"
+        html += "<form method=\"post\" action=\"/uploads/\(upload.id)\" class=\"confirm-upload\">"
+        html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\">"
+        let guessed = UploadMatcher.documentYear(document)
+        let needsYear = items.contains { $0.ownYear == nil }
+        if needsYear {
+            html += HTML.field("年度", HTML.input("year", yearText ?? guessed.map(String.init), size: 5),
+                               note: guessed == nil ? "文件没有写明年度的表单按此年度导入。" : "按文件标题推断，请核对；文件没有写明年度的表单按此年度导入。")
+        }
+        let importable = signedIn.scope.importable.compactMap { signedIn.scope.organisations[$0] }.sorted { $0.code < $1.code }
+        html += "<div class=\"table-scroll\"><table class=\"rows\"><thead><tr><th>#</th><th>表单</th><th>类别</th><th>文件中的单位</th><th>年度</th><th>指标</th><th>导入到</th><th>匹配说明</th></tr></thead><tbody>"
+        for item in items {
+            let (unit, department) = UploadMatcher.named(item.form)
+            let printed = [unit, department].compactMap { $0 }.map { ($0.code.map { $0 + " " } ?? "") + $0.name }.first ?? "—"
+            var options: [(value: String, label: String)] = [("", "— 请选择 —"), ("skip", "不导入")]
+            options += importable.filter { item.form.kind != .departmentEvaluation || $0.kind == .department }.map { (String($0.id), "\($0.code) \($0.name)") }
+            let selected = chosen[item.index] ?? item.match.organisationID.map(String.init) ?? ""
+            html += "<tr class=\"\(item.match.organisationID == nil ? "unmatched" : "")\"><td>\(item.index + 1)</td>"
+            html += "<td>\(HTML.escape(item.form.title.isEmpty ? "（未命名）" : item.form.title))\(item.form.source.map { "<br><small class=\"meta\">\(HTML.escape($0.description))</small>" } ?? "")</td>"
+            html += "<td>\(item.form.kind.chineseName)</td><td>\(HTML.escape(printed))</td><td>\(item.ownYear.map(String.init) ?? "—")</td>"
+            html += "<td class=\"num\">\(item.form.indicators.count)</td>"
+            html += "<td><label><span class=\"visually-hidden\">第\(item.index + 1)份导入到</span>\(HTML.select("organisation.\(item.index)", options, selected: selected))</label></td>"
+            html += "<td class=\"\(item.match.organisationID == nil ? "bad" : "")\">\(HTML.escape(item.match.reason))</td></tr>"
+        }
+        html += "</tbody></table></div>"
+        html += "<p><button type=\"submit\" class=\"primary\">确认导入</button> 导入后每份表单都是草稿，由所属单位核对、填报后提交。</p></form>"
+        html += "<form method=\"post\" action=\"/uploads/\(upload.id)/discard\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\"><button type=\"submit\">放弃这次上传</button></form>"
+        html += importFindingsHTML(document.importFindings)
+        return Page.response(title: "确认导入", body: html, signedIn: signedIn, status: status, wide: true)
+    }
+
+    /// The importer's findings: errors and warnings in a table, the informational ones folded away.
+    func importFindingsHTML(_ findings: [Finding]) -> String {
+        let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        var html = "<h2>导入提示</h2><p class=\"meta\">错误\(counts[.error] ?? 0)条，警告\(counts[.warning] ?? 0)条，提示\(counts[.info] ?? 0)条。"
+        html += "它们说明读取文件时无法识别或需要推断的内容，导入后请在表单中核对。</p>"
+        func table(_ rows: [Finding]) -> String {
+            "<table class=\"rows\"><thead><tr><th>级别</th><th>代码</th><th>位置</th><th>说明</th></tr></thead><tbody>" + rows.map { f in
+                "<tr><td class=\"\(f.severity == .error ? "bad" : "")\">\(f.severity.chineseName)</td><td>\(HTML.escape(f.code))</td>" +
+                    "<td>\(HTML.escape(f.location.source?.description ?? f.location.description))</td><td>\(HTML.escape(f.message))</td></tr>"
+            }.joined() + "</tbody></table>"
+        }
+        let serious = findings.filter { $0.severity != .info }
+        if !serious.isEmpty { html += table(serious) }
+        let notes = findings.filter { $0.severity == .info }
+        if !notes.isEmpty { html += "<details><summary>提示（\(notes.count)条）</summary>\(table(notes))</details>" }
+        return html
+    }
+
+    func confirmedPage(_ upload: PendingUpload, _ created: [FormRecord], _ signedIn: SignedIn) -> Response {
+        var html = "<h1>已导入 \(created.count) 份表单</h1><p class=\"notice\">来自 \(HTML.escape(upload.fileName))。每份都是草稿。</p>"
+        html += "<table class=\"rows\"><thead><tr><th>表单</th><th>类别</th><th>单位</th><th>年度</th><th>检查</th></tr></thead><tbody>"
+        for record in created {
+            html += "<tr><td><a href=\"/forms/\(record.id)\">\(HTML.escape(record.form.title.isEmpty ? "（未命名）" : record.form.title))</a></td>"
+            html += "<td>\(record.kind.chineseName)</td><td>\(HTML.escape(signedIn.scope.name(of: record.organisationID)))</td><td>\(record.fiscalYear)</td>"
+            html += "<td class=\"\(record.summary.errorCount > 0 ? "bad" : "")\">\(record.summary.errorCount)个错误，\(record.summary.warningCount)个提醒</td></tr>"
+        }
+        html += "</tbody></table><p><a href=\"/forms\">查看全部表单</a> · <a href=\"/uploads\">继续导入</a></p>"
+        return Page.response(title: "导入完成", body: html, signedIn: signedIn)
+    }
+
+    func uploadJSON(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn) -> [String: Any] {
+        var out: [String: Any] = ["id": upload.id, "file_name": upload.fileName, "byte_count": upload.byteCount,
+                                  "created_at": ISO8601DateFormatter().string(from: upload.createdAt)]
+        out["title"] = document.title
+        out["fiscal_year"] = UploadMatcher.documentYear(document)
+        out["forms"] = uploadItems(document, signedIn).map { item -> [String: Any] in
+            let (unit, department) = UploadMatcher.named(item.form)
+            var form: [String: Any] = ["index": item.index, "kind": item.form.kind.rawValue, "title": item.form.title,
+                                       "indicator_count": item.form.indicators.count, "match_reason": item.match.reason]
+            form["fiscal_year"] = item.ownYear
+            form["line"] = item.form.source?.line
+            form["printed_unit"] = unit.map { ["code": $0.code as Any, "name": $0.name] }
+            form["printed_department"] = department.map { ["code": $0.code as Any, "name": $0.name] }
+            form["organisation"] = item.match.organisationID.map { organisationJSON($0, signedIn.scope) } ?? NSNull()
+            return form
+        }
+        out["findings"] = document.importFindings.map {
+            ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,
+             "location": $0.location.source?.description ?? $0.location.description]
+        }
+        return out
+    }
+
+    static func byteText(_ count: Int) -> String {
+        count < 1024 ? "\(count)字节" : count < 1024 * 1024 ? "\(count / 1024)KB" : String(format: "%.1fMB", Double(count) / 1_048_576)
+    }
+
+    static func timeText(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "zh_CN")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
