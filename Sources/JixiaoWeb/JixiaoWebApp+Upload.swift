@@ -260,8 +260,8 @@ extension JixiaoWebApp {
     func uploadsPage(_ signedIn: SignedIn, error: WebError? = nil) async throws -> Response {
         var html = "<h1>导入文件</h1>"
         guard !signedIn.scope.importable.isEmpty else {
-            html += "<p>您的角色（\(HTML.escape(signedIn.user.role.chineseName))）只能查看表单，不能导入文件。</p>"
-            return Page.response(title: "导入文件", body: html, signedIn: signedIn)
+            html += "<p class=\"\(error == nil ? "" : "error-box")\">您的角色（\(HTML.escape(signedIn.user.role.chineseName))）只能查看表单，不能导入文件。</p>"
+            return Page.response(title: "导入文件", body: html, signedIn: signedIn, status: error?.status ?? .ok)
         }
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error.message))<br><small>错误代码 \(HTML.escape(error.code))</small></p>" }
         html += "<p>可导入 jixiao 交换格式 JSON，或从公开的 PDF、Word 文件提取的 UTF-8 文本（部门决算公开、项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表）。"
