@@ -61,7 +61,7 @@ struct UploadMatcher: Sendable {
 
     private func verdict(_ record: OrganisationRecord, how: String) -> UploadMatch {
         guard importable.contains(record.id) else {
-            return UploadMatch(organisationID: nil, reason: "按\(how)对应 \(record.code) \(record.name)，但不在您可导入的范围内。")
+            return UploadMatch(organisationID: nil, reason: "按\(how)找到“\(record.name)”，但它不在您可导入的范围内。")
         }
         return UploadMatch(organisationID: record.id, reason: "按\(how)匹配")
     }

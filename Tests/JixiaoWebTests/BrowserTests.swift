@@ -78,4 +78,29 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path))
         }
     }
+
+    @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+    func aUnitUploadsADocumentThroughTheFileInputAndConfirmsIt() async throws {
+        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("2024年自评.json")
+        try UploadTests.document().write(to: file)
+        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("upload.sqlite").path], expectAccounts: 6)
+        defer { server.stop() }
+        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let out = try Self.runScript("upload_flow.py", [server.base, "gonglu", try #require(server.passwords["gonglu"]), file.path, artifacts.path],
+                                     chromium: chromium)
+        let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
+        #expect(seen["confirm_title"] as? String == "确认导入：2024年自评.json", "Chromium's file name arrives intact")
+        #expect(seen["year"] as? String == "2024")
+        let reasons = try #require(seen["reasons"] as? [String])
+        #expect(reasons.count == 3 && reasons[0] == "按编码 305002匹配" && reasons[2].contains("不在您可导入的范围内"))
+        #expect(seen["result_title"] as? String == "已导入 2 份表单")
+        #expect(seen["created"] as? [String] == ["县道桥梁加固", "公路标志标线更新"])
+        for name in ["upload-1-confirm.png", "upload-2-created.png"] {
+            #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path))
+        }
+    }
 }
