@@ -64,7 +64,7 @@ import Testing
             #expect(confirm.status == .ok)
             #expect(confirm.text.contains("确认导入：自评.json"))
             #expect(confirm.text.contains("按编码 305002匹配") && confirm.text.contains("按名称“示例市公路事业发展中心”匹配"))
-            #expect(confirm.text.contains("但不在您可导入的范围内"), "305003 exists but is not this unit's")
+            #expect(confirm.text.contains("但它不在您可导入的范围内"), "305003 exists but is not this unit's")
             #expect(confirm.text.contains("name=\"year\" value=\"2024\""), "the year is read from the title")
 
             // The third form has no organisation yet: nothing is created.
