@@ -57,6 +57,16 @@ struct BenchCommand: ParsableCommand {
         let level2 = slots.map { level2Pool[$0] }
 
         if only == "sizes" { print(Self.sizes); return }
+        if only == "each" {
+            // Nanoseconds per parse of each distinct pool string, to find the slow shapes.
+            for text in Set(Self.pool.flatMap { [$0.0, $0.1] }).sorted() {
+                let clock = Date()
+                var n = 0
+                for _ in 0..<100_000 where IndicatorValueParser.parse(text).kind == .quantitative { n += 1 }
+                print(String(format: "%8.0f ns  %@", Date().timeIntervalSince(clock) * 1e4, text))
+            }
+            return
+        }
         if let only {
             let clock = Date()
             var n = 0

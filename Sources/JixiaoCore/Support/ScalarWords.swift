@@ -2,21 +2,30 @@
 struct ScalarWords: Sendable {
     let words: [[Unicode.Scalar]]
     let texts: [String]
+    /// A one-word filter of the first scalars (bit `value % 64`): most positions are ruled out with one test.
+    let firstMask: UInt64
 
     init(_ texts: [String]) {
         self.texts = texts
         words = texts.map { Array($0.unicodeScalars) }
+        firstMask = words.reduce(0) { $0 | ($1.first.map { 1 << UInt64($0.value & 63) } ?? 0) }
     }
+
+    @inline(__always) func mayStart(_ scalar: Unicode.Scalar) -> Bool { firstMask & (1 << UInt64(scalar.value & 63)) != 0 }
 
     /// Index of the first word that starts at `index` in `s`.
     func match(in s: [Unicode.Scalar], at index: Int) -> Int? {
+        guard index >= 0, index < s.count, mayStart(s[index]) else { return nil }
         for (n, word) in words.enumerated() where s.hasWord(word, at: index) { return n }
         return nil
     }
 
     /// True when any word occurs anywhere in `s`.
     func occurs(in s: [Unicode.Scalar]) -> Bool {
-        words.contains { s.containsWord($0) }
+        for index in s.indices where mayStart(s[index]) {
+            for word in words where s.hasWord(word, at: index) { return true }
+        }
+        return false
     }
 
     /// Index of the first word that ends `s`.

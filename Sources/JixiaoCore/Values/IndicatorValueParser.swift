@@ -15,11 +15,12 @@ public enum IndicatorValueParser {
         if isNotApplicable(s) {
             return IndicatorValue(text: text, kind: .notApplicable)
         }
-        if let value = parseDeadline(s, text: text) { return value }
+        let deadlineShape = mayBeDeadline(s)
+        if deadlineShape, let value = parseDeadline(s, text: text) { return value }
 
         var notes: [String] = []
         var comparison = scanner.readLeadingComparison()
-        if comparison != nil, var value = parseDeadline(Array(s[scanner.position...]), text: text) {
+        if comparison != nil, deadlineShape, var value = parseDeadline(Array(s[scanner.position...]), text: text) {
             value.comparison = comparison
             return value
         }
@@ -52,10 +53,10 @@ public enum IndicatorValueParser {
         }
 
         // No number.
-        let rest = String(String.UnicodeScalarView(s[scanner.position...]))
+        let restScalars = Array(s[scanner.position...])
         if comparison != nil {
-            let unit = rest.isEmpty ? nil : UnitCatalogue.unit(for: rest)
-            if rest.isEmpty || unit != nil {
+            let unit = restScalars.isEmpty ? nil : UnitCatalogue.unit(scalars: restScalars)
+            if restScalars.isEmpty || unit != nil {
                 return IndicatorValue(
                     text: text, kind: .unfilledTemplate, comparison: comparison,
                     unit: unit,
@@ -64,8 +65,8 @@ public enum IndicatorValueParser {
             notes.append("有比较词但没有数值，按定性处理")
             return IndicatorValue(text: text, kind: .qualitative, comparison: comparison, notes: notes)
         }
-        if UnitCatalogue.percentWords.contains(rest) || ["万元", "元", "亿元"].contains(rest) {
-            return IndicatorValue(text: text, kind: .unfilledTemplate, unit: UnitCatalogue.unit(for: rest),
+        if Self.templateUnits.contains(restScalars) {
+            return IndicatorValue(text: text, kind: .unfilledTemplate, unit: UnitCatalogue.unit(scalars: restScalars),
                                   notes: ["只有单位，数值未填写"])
         }
         if let value = parseSchedule(s, text: text) { return value }
@@ -76,7 +77,27 @@ public enum IndicatorValueParser {
         ["/", "—", "——", "-", "--", "–", "不适用", "无此项", "N/A", "n/a", "NA", "\\"].map { Array($0.unicodeScalars) })
 
     static func isNotApplicable(_ s: [Unicode.Scalar]) -> Bool {
-        s.count <= 3 && notApplicableForms.contains(s)
+        guard s.count <= 3 else { return false }
+        switch s[0] {
+        case "/", "—", "-", "–", "不", "无", "N", "n", "\\": return notApplicableForms.contains(s)
+        default: return false
+        }
+    }
+
+    /// A unit written alone stands for a value not filled in: `%`, `万元`.
+    static let templateUnits: Set<[Unicode.Scalar]> = Set((Array(UnitCatalogue.percentWords) + ["万元", "元", "亿元"]).map { Array($0.unicodeScalars) })
+
+    /// A necessary condition for a deadline: 年, 月 or 季 somewhere, or two date separators (`2024-12-31`).
+    static func mayBeDeadline(_ s: [Unicode.Scalar]) -> Bool {
+        var separators = 0
+        for scalar in s {
+            switch scalar {
+            case "年", "月", "季": return true
+            case "-", "/", ".": separators += 1
+            default: continue
+            }
+        }
+        return separators >= 2
     }
 
     static let approximatePrefixes = ScalarWords(["大约", "约", "近"])

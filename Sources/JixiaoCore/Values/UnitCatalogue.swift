@@ -79,6 +79,14 @@ public enum UnitCatalogue {
     /// Normalises a unit given as folded scalars.
     static func unit(scalars: [Unicode.Scalar]) -> ValueUnit? {
         if let unit = byScalars[scalars] { return unit }
+        // A rate of two unit words (`次/天`), read here without building strings for the lookups:
+        // the same rule as `unit(for:)`, which the other shapes still take.
+        if let slash = scalars.firstIndex(of: "/"), slash > 0, slash < scalars.count - 1,
+           !scalars.contains("("), !scalars.contains(")"), !"万亿千百".unicodeScalars.contains(scalars[0]),
+           looksLikeUnitWord(scalars[..<slash]), looksLikeUnitWord(scalars[(slash + 1)...]) {
+            let text = String(String.UnicodeScalarView(scalars))
+            return ValueUnit(text: text, base: text, power: 0, family: .rate)
+        }
         return unit(for: String(String.UnicodeScalarView(scalars)))
     }
 
@@ -124,14 +132,22 @@ public enum UnitCatalogue {
 
     /// True when every character could belong to a unit word.
     static func looksLikeUnitWord(_ text: String) -> Bool {
-        guard !text.isEmpty, text.count <= 5 else { return false }
-        for scalar in text.unicodeScalars {
+        guard text.count <= 5 else { return false }
+        return looksLikeUnitWord(Array(text.unicodeScalars))
+    }
+
+    static let unitSymbols = Array("()%‰²³μ/".unicodeScalars)
+    static let notUnitScalars = Array("的是在和与及或对为了完成达到以上下内前后".unicodeScalars)
+
+    static func looksLikeUnitWord(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
+        guard !scalars.isEmpty, scalars.count <= 5 else { return false }
+        for scalar in scalars {
             let v = scalar.value
             let isCJK = (0x4E00...0x9FFF).contains(v)
             let isLetter = (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-            let isSymbol = "()%‰²³μ/".unicodeScalars.contains(scalar)
+            let isSymbol = unitSymbols.contains(scalar)
             if !(isCJK || isLetter || isSymbol) { return false }
-            if "的是在和与及或对为了完成达到以上下内前后".unicodeScalars.contains(scalar) { return false }
+            if isCJK && notUnitScalars.contains(scalar) { return false }
         }
         return true
     }
