@@ -65,6 +65,21 @@ struct BenchCommand: ParsableCommand {
                 for _ in 0..<100_000 where IndicatorValueParser.parse(text).kind == .quantitative { n += 1 }
                 print(String(format: "%8.0f ns  %@", Date().timeIntervalSince(clock) * 1e4, text))
             }
+            let scorer = IndicatorScorer(profile: profile)
+            for (target, actual, weight, level2) in Self.pool {
+                let indicator = Indicator(level2: Level2Category.classify(level2), name: "指标", target: IndicatorValueParser.parse(target),
+                                          actual: IndicatorValueParser.parse(actual), weight: PrintedNumber(text: weight)!)
+                var clock = Date()
+                var n = 0
+                for _ in 0..<100_000 where scorer.score(indicator, fiscalYear: 2024).suggested != nil { n += 1 }
+                let scoring = Date().timeIntervalSince(clock) * 1e4
+                clock = Date()
+                for _ in 0..<100_000 {
+                    let built = Indicator(level2: level2Pool[0], name: "指标", target: indicator.target, actual: indicator.actual, weight: weightPool[0])
+                    if built.weight != nil { n += 1 }
+                }
+                print(String(format: "score %6.0f ns, build %4.0f ns  %@ / %@", scoring, Date().timeIntervalSince(clock) * 1e4, target, actual))
+            }
             return
         }
         if let only {

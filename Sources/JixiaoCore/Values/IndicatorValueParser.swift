@@ -38,14 +38,12 @@ public enum IndicatorValueParser {
                 rest.removeLast(length)
             }
             if rest.isEmpty {
-                var value = IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, notes: notes)
-                value.exactMagnitude = scanner.lastExact
-                return value
+                return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, exactMagnitude: scanner.lastExact,
+                                      unit: nil, notes: notes)
             }
             if let unit = UnitCatalogue.unit(scalars: rest) {
-                var value = IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, unit: unit, notes: notes)
-                value.exactMagnitude = scanner.lastExact
-                return value
+                return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, exactMagnitude: scanner.lastExact,
+                                      unit: unit, notes: notes)
             }
             if let value = parseRelativeSchedule(s, text: text) { return value }
             notes.append("含数字但不是“数值＋单位”的写法，按定性处理")
