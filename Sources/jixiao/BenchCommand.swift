@@ -57,6 +57,22 @@ struct BenchCommand: ParsableCommand {
         let level2 = slots.map { level2Pool[$0] }
 
         if only == "sizes" { print(Self.sizes); return }
+        if only == "score-loop" {
+            // Scores the pool's indicators over and over, for profiling the scorer alone.
+            let scorer = IndicatorScorer(profile: profile)
+            let built = Self.pool.map { Indicator(level2: Level2Category.classify($0.3), name: "指标", target: IndicatorValueParser.parse($0.0),
+                                                  actual: IndicatorValueParser.parse($0.1), weight: PrintedNumber(text: $0.2)!) }
+            let clock = Date()
+            var n = 0
+            let pick = ProcessInfo.processInfo.environment["JIXIAO_BENCH_PICK"].flatMap(Int.init)
+            if ProcessInfo.processInfo.environment["JIXIAO_BENCH_PARSE"] != nil {
+                for i in 0..<count where IndicatorValueParser.parse(Self.pool[pick ?? (i % 16)].0).kind == .quantitative { n += 1 }
+            } else {
+                for i in 0..<count where scorer.score(built[pick ?? (i % built.count)], fiscalYear: 2024).suggested != nil { n += 1 }
+            }
+            print(String(format: "score-loop: %.0f ns per indicator (%d)", Date().timeIntervalSince(clock) / Double(count) * 1e9, n))
+            return
+        }
         if only == "each" {
             // Nanoseconds per parse of each distinct pool string, to find the slow shapes.
             for text in Set(Self.pool.flatMap { [$0.0, $0.1] }).sorted() {

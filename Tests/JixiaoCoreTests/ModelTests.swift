@@ -64,3 +64,15 @@ struct ModelTests {
         #expect(PrintedNumber(text: "九") == nil)
     }
 }
+
+@Suite struct UnitTableTests {
+    /// Every ready-made unit is exactly what the general rule builds from its text.
+    @Test func readyMadeUnitsMatchTheGeneralRule() {
+        // Bracketed forms (`(公里)`, `(台(套))`) are the table's own; the plain ones must agree.
+        for (scalars, unit) in UnitCatalogue.byScalars where scalars.first != "(" {
+            let text = String(String.UnicodeScalarView(scalars))
+            #expect(UnitCatalogue.unit(for: text) == unit, "\(text)")
+        }
+        #expect(UnitCatalogue.byScalars.count > 1000, "the usual rates are ready-made")
+    }
+}

@@ -28,9 +28,9 @@ struct ScalarWords: Sendable {
         return false
     }
 
-    /// Index of the first word that ends `s`.
-    func suffix(of s: [Unicode.Scalar]) -> Int? {
-        for (n, word) in words.enumerated() where word.count <= s.count && s.hasWord(word, at: s.count - word.count) { return n }
+    /// Index of the first word that ends `s` and starts at or after `start`.
+    func suffix(of s: [Unicode.Scalar], from start: Int = 0) -> Int? {
+        for (n, word) in words.enumerated() where word.count <= s.count - start && s.hasWord(word, at: s.count - word.count) { return n }
         return nil
     }
 }

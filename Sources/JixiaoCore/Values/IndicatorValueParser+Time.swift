@@ -69,17 +69,22 @@ extension IndicatorValueParser {
     /// Schedules without a number: `每月`, `每天`, `及时`, `法定时限内`.
     static func parseSchedule(_ s: [Unicode.Scalar], text: String) -> IndicatorValue? {
         if s.first == "每", s.count <= 6 {
-            return IndicatorValue(text: text, kind: .schedule, schedule: String(String.UnicodeScalarView(s)))
+            return IndicatorValue(text: text, kind: .schedule, schedule: folded(s, of: text))
         }
         if let relative = parseRelativeSchedule(s, text: text) { return relative }
         guard s.count <= 10, !notScheduleWords.occurs(in: s), scheduleWords.occurs(in: s) else { return nil }
-        return IndicatorValue(text: text, kind: .schedule, schedule: String(String.UnicodeScalarView(s)))
+        return IndicatorValue(text: text, kind: .schedule, schedule: folded(s, of: text))
+    }
+
+    /// The folded scalars as a string: the original text itself when folding changed nothing.
+    static func folded(_ s: [Unicode.Scalar], of text: String) -> String {
+        text.unicodeScalars.elementsEqual(s) ? text : String(String.UnicodeScalarView(s))
     }
 
     /// Relative time limits with a number: `1个月内`, `30日内`, `3个工作日内完成`, `每月结束之后的30日内完成`.
     static func parseRelativeSchedule(_ s: [Unicode.Scalar], text: String) -> IndicatorValue? {
         guard s.count <= 18, relativeMarkers.occurs(in: s) else { return nil }
-        return IndicatorValue(text: text, kind: .schedule, schedule: String(String.UnicodeScalarView(s)))
+        return IndicatorValue(text: text, kind: .schedule, schedule: folded(s, of: text))
     }
 }
 

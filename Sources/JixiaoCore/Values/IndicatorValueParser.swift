@@ -32,16 +32,17 @@ public enum IndicatorValueParser {
             if scanner.skip(Self.approximateSuffixes) || approximate {
                 notes.append("约数，按所写数字计")
             }
-            var rest = Array(s[scanner.position...])
-            if let (trailing, length) = trailingComparison(rest) {
+            // The rest of the text, as a range: a trailing `以上` / `以内` gives the comparison, the remainder is the unit.
+            var end = s.count
+            if let (trailing, length) = trailingComparison(s, from: scanner.position) {
                 if comparison == nil { comparison = trailing }
-                rest.removeLast(length)
+                end -= length
             }
-            if rest.isEmpty {
+            if end == scanner.position {
                 return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, exactMagnitude: scanner.lastExact,
                                       unit: nil, notes: notes)
             }
-            if let unit = UnitCatalogue.unit(scalars: rest) {
+            if let unit = UnitCatalogue.unit(scalars: s, scanner.position..<end) {
                 return IndicatorValue(text: text, kind: .quantitative, comparison: comparison, magnitude: number, exactMagnitude: scanner.lastExact,
                                       unit: unit, notes: notes)
             }
@@ -104,8 +105,8 @@ public enum IndicatorValueParser {
     static let trailingComparisons: [Comparison] = [.atLeast, .atLeast, .atMost, .atMost, .atMost, .atMost]
 
     /// `以上` → ≥, `以内` / `以下` / `之内` → ≤ at the end of the text; the length removed.
-    static func trailingComparison(_ s: [Unicode.Scalar]) -> (Comparison, Int)? {
-        guard let n = trailingWords.suffix(of: s) else { return nil }
+    static func trailingComparison(_ s: [Unicode.Scalar], from start: Int) -> (Comparison, Int)? {
+        guard let n = trailingWords.suffix(of: s, from: start) else { return nil }
         return (trailingComparisons[n], trailingWords.words[n].count)
     }
 }

@@ -73,8 +73,51 @@ public enum UnitCatalogue {
                 table[Array(written.unicodeScalars)] = ValueUnit(text: written, base: entry.base, power: entry.power, family: entry.family)
             }
         }
+        // The usual rates, ready-made: a counting or money word per a time word (`次/天`, `人/次`, `元/台`),
+        // exactly as the rate rule of `unit(for:)` would build them.
+        let per = entries.filter { $0.value.family == .count || $0.value.family == .duration || $0.key == "元" }.map(\.key)
+        for left in per where !"万亿千百".unicodeScalars.contains(left.unicodeScalars.first!) && !left.contains("(") && !left.contains("/") {
+            for right in per where !right.contains("(") && !right.contains("/") {
+                let written = left + "/" + right
+                let key = Array(written.unicodeScalars)
+                guard table[key] == nil, entries[written] == nil, looksLikeUnitWord(left), looksLikeUnitWord(right) else { continue }
+                table[key] = ValueUnit(text: written, base: written, power: 0, family: .rate)
+            }
+        }
         return table
     }()
+
+    /// The ready-made units in an open-addressing table keyed by an FNV-1a hash of their scalars,
+    /// so a unit inside a longer text is found without copying it out or running the standard hasher.
+    static let fastTable: (slots: [(key: [Unicode.Scalar], unit: ValueUnit)?], mask: Int) = {
+        var size = 1
+        while size < byScalars.count * 4 { size *= 2 }
+        var slots: [(key: [Unicode.Scalar], unit: ValueUnit)?] = Array(repeating: nil, count: size)
+        for (key, unit) in byScalars {
+            var slot = Int(truncatingIfNeeded: fnv(key[...])) & (size - 1)
+            while slots[slot] != nil { slot = (slot + 1) & (size - 1) }
+            slots[slot] = (key, unit)
+        }
+        return (slots, size - 1)
+    }()
+
+    @inline(__always) static func fnv(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Normalises the unit written at `range` of folded scalars.
+    static func unit(scalars s: [Unicode.Scalar], _ range: Range<Int>) -> ValueUnit? {
+        let slice = s[range]
+        let table = fastTable
+        var slot = Int(truncatingIfNeeded: fnv(slice)) & table.mask
+        while let entry = table.slots[slot] {
+            if entry.key.elementsEqual(slice) { return entry.unit }
+            slot = (slot + 1) & table.mask
+        }
+        return unit(scalars: Array(slice))
+    }
 
     /// Normalises a unit given as folded scalars.
     static func unit(scalars: [Unicode.Scalar]) -> ValueUnit? {

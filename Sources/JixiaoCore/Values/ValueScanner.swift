@@ -51,6 +51,9 @@ struct ValueScanner {
         ("达到", .equal),
     ] as [(String, Comparison)]).map { (Array($0.0.unicodeScalars), $0.1) }
 
+    /// A quick filter on the first scalar (most values start with a digit).
+    static let comparisonFirsts = ScalarWords(comparisonForms.map { String(String.UnicodeScalarView($0.0)) })
+
     /// The forms grouped by their first scalar, so a value is compared with a handful at most.
     static let comparisonsByFirst: [Unicode.Scalar: [([Unicode.Scalar], Comparison)]] = {
         var table: [Unicode.Scalar: [([Unicode.Scalar], Comparison)]] = [:]
@@ -66,7 +69,8 @@ struct ValueScanner {
             position += 1
             return .garbled
         }
-        guard position < scalars.count, let candidates = Self.comparisonsByFirst[scalars[position]] else { return nil }
+        guard position < scalars.count, Self.comparisonFirsts.mayStart(scalars[position]),
+              let candidates = Self.comparisonsByFirst[scalars[position]] else { return nil }
         for (form, comparison) in candidates where scalars.hasWord(form, at: position) {
             position += form.count
             return comparison
