@@ -67,8 +67,9 @@ extension IndicatorScorer {
     }
 
     /// `≥ t` (and `= t` scored as `≥ t`): full when met, a ÷ t × w when not; over-achievement per profile.
+    @inline(__always)
     func positive(a: ExactDecimal, t: ExactDecimal, w: ExactDecimal, weightValue: Decimal, direction: IndicatorDirection,
-                  terms: ScoreTerms, notes: [String]) -> IndicatorScore {
+                  terms: consuming ScoreTerms, notes: consuming [String]) -> IndicatorScore {
         var terms = terms
         var notes = notes
         if a < t {

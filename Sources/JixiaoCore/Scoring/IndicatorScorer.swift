@@ -78,10 +78,12 @@ public struct IndicatorScorer: Sendable {
         IndicatorScore(rule: rule, weight: weight, suggested: nil, allowedMin: 0, allowedMax: weight, notes: notes)
     }
 
+    @inline(__always)
     func finish(_ rule: ScoringRule, _ direction: IndicatorDirection, weightValue: Decimal, exact: ExactDecimal,
                 terms: ScoreTerms, notes: [String]) -> IndicatorScore {
         let suggested = exact.rounded(places: places).decimal
-        return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: suggested, exact: exact.decimal,
-                              allowedMin: 0, allowedMax: exact.decimal, terms: terms, notes: notes)
+        let exactValue = exact.decimal
+        return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: suggested, exact: exactValue,
+                              allowedMin: 0, allowedMax: exactValue, terms: terms, notes: notes)
     }
 }

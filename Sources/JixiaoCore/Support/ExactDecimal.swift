@@ -40,8 +40,21 @@ struct ExactDecimal: Sendable, Hashable {
         return powers
     }()
 
+    static let ten64: [Int64] = (0...18).map { Int64(ten[$0]) }
+
+    /// The mantissa scaled to exponent `e` in 64 bits, when it fits.
+    @inline(__always) private static func scaled64(_ v: ExactDecimal, to e: Int) -> Int64? {
+        let shift = v.exponent - e
+        if shift == 0 { return v.mantissa }
+        guard shift > 0, shift < 19 else { return nil }
+        let (r, o) = v.mantissa.multipliedReportingOverflow(by: ten64[shift])
+        return o ? nil : r
+    }
+
     /// Compares two values exactly.
     static func compare(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
+        let e = min(a.exponent, b.exponent)
+        if let x = scaled64(a, to: e), let y = scaled64(b, to: e) { return x < y ? -1 : (x > y ? 1 : 0) }
         let (x, y) = aligned(a, b)
         guard let x, let y else {
             let (da, db) = (a.decimal, b.decimal)
@@ -82,6 +95,13 @@ struct ExactDecimal: Sendable, Hashable {
             denominator = r
         }
         if denominator < 0 { numerator = -numerator; denominator = -denominator }
+        // Most figures fit 64 bits, whose division is several times cheaper than 128-bit division.
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator), n != Int64.min {
+            var q = n / d
+            let r = n % d
+            if r.magnitude * 2 >= d.magnitude { q += n < 0 ? -1 : 1 }
+            return ExactDecimal(mantissa: q, exponent: -places)
+        }
         let quotient = numerator / denominator
         let remainder = numerator % denominator
         var rounded = quotient
@@ -95,6 +115,10 @@ struct ExactDecimal: Sendable, Hashable {
     /// `a − b`, exact; nil on overflow.
     static func difference(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal? {
         let e = min(a.exponent, b.exponent)
+        if let x = scaled64(a, to: e), let y = scaled64(b, to: e) {
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if !o && r.magnitude < UInt64(Int64.max) { return ExactDecimal(mantissa: r, exponent: e) }
+        }
         guard let x = scaled(a, to: e), let y = scaled(b, to: e) else { return nil }
         let r = x - y
         guard r.magnitude < UInt128(Int64.max) else { return nil }
