@@ -22,8 +22,10 @@ extension IndicatorScorer {
             notes.append("实际完成值带比较符号“\(c.rawValue)”，按其数值计")
         }
         // Show figures in the target's own unit: 70 ÷ 80, not 700000 ÷ 800000.
-        let shownActual = ExactDecimal.compare(ts, asc) == 0 ? am : (ExactDecimal.productQuotient(a, .one, ts, places: Self.exactPlaces) ?? a)
-        var terms = ScoreTerms(actual: shownActual.decimal, target: tm.decimal,
+        let sameScale = ExactDecimal.compare(ts, asc) == 0
+        let shownActual = sameScale ? am : (ExactDecimal.productQuotient(a, .one, ts, places: Self.exactPlaces) ?? a)
+        // The parser's own Decimals when they are the figures shown, rather than converting again.
+        var terms = ScoreTerms(actual: sameScale ? (actual.magnitude ?? am.decimal) : shownActual.decimal, target: target.magnitude ?? tm.decimal,
                                unit: (targetUnit ?? actualUnit)?.text, actualText: actual.text, targetText: target.text)
         let direction = target.comparison?.direction ?? .equality
 

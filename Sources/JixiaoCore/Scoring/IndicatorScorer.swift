@@ -81,8 +81,9 @@ public struct IndicatorScorer: Sendable {
     @inline(__always)
     func finish(_ rule: ScoringRule, _ direction: IndicatorDirection, weightValue: Decimal, exact: ExactDecimal,
                 terms: ScoreTerms, notes: [String]) -> IndicatorScore {
-        let suggested = exact.rounded(places: places).decimal
+        let rounded = exact.rounded(places: places)
         let exactValue = exact.decimal
+        let suggested = rounded == exact ? exactValue : rounded.decimal
         return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: suggested, exact: exactValue,
                               allowedMin: 0, allowedMax: exactValue, terms: terms, notes: notes)
     }
