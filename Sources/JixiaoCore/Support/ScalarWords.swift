@@ -9,7 +9,11 @@ struct ScalarWords: Sendable {
         self.texts = texts
         words = texts.map { Array($0.unicodeScalars) }
         firstMask = words.reduce(0) { $0 | ($1.first.map { 1 << UInt64($0.value & 63) } ?? 0) }
+        lastMask = words.reduce(0) { $0 | ($1.last.map { 1 << UInt64($0.value & 63) } ?? 0) }
     }
+
+    /// The same filter for the last scalars, for `suffix(of:)`.
+    let lastMask: UInt64
 
     @inline(__always) func mayStart(_ scalar: Unicode.Scalar) -> Bool { firstMask & (1 << UInt64(scalar.value & 63)) != 0 }
 
@@ -30,6 +34,7 @@ struct ScalarWords: Sendable {
 
     /// Index of the first word that ends `s` and starts at or after `start`.
     func suffix(of s: [Unicode.Scalar], from start: Int = 0) -> Int? {
+        guard let last = s.last, lastMask & (1 << UInt64(last.value & 63)) != 0 else { return nil }
         for (n, word) in words.enumerated() where word.count <= s.count - start && s.hasWord(word, at: s.count - word.count) { return n }
         return nil
     }

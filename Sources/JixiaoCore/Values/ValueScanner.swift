@@ -54,13 +54,6 @@ struct ValueScanner {
     /// A quick filter on the first scalar (most values start with a digit).
     static let comparisonFirsts = ScalarWords(comparisonForms.map { String(String.UnicodeScalarView($0.0)) })
 
-    /// The forms grouped by their first scalar, so a value is compared with a handful at most.
-    static let comparisonsByFirst: [Unicode.Scalar: [([Unicode.Scalar], Comparison)]] = {
-        var table: [Unicode.Scalar: [([Unicode.Scalar], Comparison)]] = [:]
-        for form in comparisonForms { table[form.0[0], default: []].append(form) }
-        return table
-    }()
-
     /// Reads a comparison symbol or word at the cursor.
     mutating func readLeadingComparison() -> Comparison? {
         // `W85%`, `W%`: a `≥` rendered in the wrong font in some published PDFs.
@@ -69,9 +62,10 @@ struct ValueScanner {
             position += 1
             return .garbled
         }
-        guard position < scalars.count, Self.comparisonFirsts.mayStart(scalars[position]),
-              let candidates = Self.comparisonsByFirst[scalars[position]] else { return nil }
-        for (form, comparison) in candidates where scalars.hasWord(form, at: position) {
+        guard position < scalars.count, Self.comparisonFirsts.mayStart(scalars[position]) else { return nil }
+        // In the order of `comparisonForms`, so `>=` is tried before `>`; the first-scalar test is one compare.
+        let first = scalars[position]
+        for (form, comparison) in Self.comparisonForms where form[0] == first && scalars.hasWord(form, at: position) {
             position += form.count
             return comparison
         }
