@@ -73,7 +73,9 @@ let package = Package(
             dependencies: [
                 "jixiao", "JixiaoCore", "JixiaoStore", "JixiaoStoreSQLite", "JixiaoWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // The DevTools drivers are run by path (python3), not bundled.
+            exclude: ["Browser"]
         ),
     ],
     swiftLanguageModes: [.v6]
