@@ -37,7 +37,7 @@ extension JixiaoWebApp {
                 guard let file = post.files["file"], !file.data.isEmpty else {
                     throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "没有收到文件，请选择要上传的文件。")
                 }
-                let upload = try await receiveUpload(file.data, fileName: file.name, signedIn)
+                let (upload, _) = try await receiveUpload(file.data, fileName: file.name, signedIn)
                 return .redirect(to: "/uploads/\(upload.id)")
             } catch let error as WebError where error.code != WebError.csrf.code {
                 return try await uploadsPage(signedIn, error: error)
@@ -61,8 +61,8 @@ extension JixiaoWebApp {
                 if value == "skip" { choices[index] = .skip } else if let id = Int64(value) { choices[index] = .organisation(id) }
             }
             let yearText = post.text("year")
-            let year = yearText.flatMap(Int.init)
-            if let yearText, year == nil || !(2000...2100).contains(year!) {
+            let year = yearText.flatMap(Int.init).flatMap { (2000...2100).contains($0) ? $0 : nil }
+            if let yearText, year == nil {
                 return confirmationPage(upload, document, signedIn, chosen: chosen, yearText: yearText,
                                         problems: ["年度应为四位数字，如 2024（收到“\(yearText)”）。"], status: .unprocessableContent)
             }
@@ -103,8 +103,7 @@ extension JixiaoWebApp {
                                "上传应为 application/json（交换格式）、text/plain（提取的文本）或 multipart/form-data，收到的是“\(type)”。")
             }
             guard !data.isEmpty else { throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "请求体是空的，没有可导入的内容。") }
-            let upload = try await receiveUpload(data, fileName: name, signedIn)
-            let document = try InterchangeCodec.decode(upload.document, file: upload.fileName)
+            let (upload, document) = try await receiveUpload(data, fileName: name, signedIn)
             return APIResponse.json(uploadJSON(upload, document, signedIn), status: .created)
         }
         router.get("/api/uploads/:upload") { _, context -> Response in
@@ -173,30 +172,30 @@ extension JixiaoWebApp {
                  "文件超过\(configuration.maxUploadBytes / (1024 * 1024))MB上限，没有保存。请拆分文件，或只上传包含绩效表的部分。")
     }
 
-    /// Reads an uploaded file and keeps it as a pending upload of the signed-in person.
-    func receiveUpload(_ data: Data, fileName: String, _ signedIn: SignedIn) async throws -> PendingUpload {
+    /// Reads an uploaded file and keeps it as a pending upload of the signed-in person; returns it with the document read.
+    func receiveUpload(_ data: Data, fileName: String, _ signedIn: SignedIn) async throws -> (PendingUpload, InterchangeDocument) {
         guard !signedIn.scope.importable.isEmpty else {
             throw WebError(.forbidden, code: "WEB_FORBIDDEN", "您的角色（\(signedIn.user.role.chineseName)）只能查看表单，不能导入文件。")
         }
         guard data.count <= configuration.maxUploadBytes else { throw uploadTooLarge() }
-        let encoded: Data, count: Int
+        let document: InterchangeDocument, encoded: Data
         do {
-            (encoded, count) = try await NIOThreadPool.singleton.runIfActive {
+            (document, encoded) = try await NIOThreadPool.singleton.runIfActive {
                 let document = try DocumentReader.read(data, file: fileName)
-                return (try InterchangeCodec.encode(document), document.forms.count)
+                return (document, try InterchangeCodec.encode(document))
             }
         } catch let error as InterchangeError {
             throw WebError(.unprocessableContent, code: error.code, error.description + "。没有保存任何内容。")
         }
-        guard count > 0 else {
+        guard !document.forms.isEmpty else {
             throw WebError(.unprocessableContent, code: "IMPORT_NO_FORMS", "文件 \(fileName) 中没有找到绩效表单，没有保存任何内容。")
         }
         let now = Date()
         try await store.removeUploads(before: now.addingTimeInterval(-configuration.uploadLifetime))
         let upload = PendingUpload(id: PasswordHasher.randomToken(), userID: signedIn.user.id, fileName: fileName, byteCount: data.count,
-                                   formCount: count, createdAt: now, document: encoded)
+                                   formCount: document.forms.count, createdAt: now, document: encoded)
         try await store.addUpload(upload)
-        return upload
+        return (upload, document)
     }
 
     /// The upload named in the path, when it is the signed-in person's (else 404).

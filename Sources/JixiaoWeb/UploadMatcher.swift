@@ -16,6 +16,15 @@ struct UploadMatch: Sendable, Hashable {
 struct UploadMatcher: Sendable {
     let organisations: [OrganisationRecord]
     let importable: Set<Int64>
+    private let byCode: [String: OrganisationRecord]
+    private let byName: [String: [OrganisationRecord]]
+
+    init(organisations: [OrganisationRecord], importable: Set<Int64>) {
+        self.organisations = organisations
+        self.importable = importable
+        byCode = Dictionary(organisations.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        byName = Dictionary(grouping: organisations, by: \.name)
+    }
 
     func match(_ form: EvaluationForm, document: InterchangeDocument) -> UploadMatch {
         let (unit, department) = Self.named(form)
@@ -40,12 +49,12 @@ struct UploadMatcher: Sendable {
     /// The organisation a printed one names: by its code, else by its exact name.
     func find(_ printed: Organisation) -> UploadMatch {
         if let code = printed.code, !code.isEmpty {
-            if let record = organisations.first(where: { $0.code == code }) {
+            if let record = byCode[code] {
                 let note = record.name == printed.name ? "" : "；文件写的名称是“\(printed.name)”"
                 return verdict(record, how: "编码 \(code)" + note)
             }
         }
-        let sameName = organisations.filter { $0.name == printed.name }
+        let sameName = byName[printed.name] ?? []
         let ofKind = sameName.filter { $0.kind == printed.kind }
         let candidates = ofKind.isEmpty ? sameName : ofKind
         switch candidates.count {

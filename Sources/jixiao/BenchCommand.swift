@@ -64,12 +64,7 @@ struct BenchCommand: ParsableCommand {
                                                   actual: IndicatorValueParser.parse($0.1), weight: PrintedNumber(text: $0.2)!) }
             let clock = Date()
             var n = 0
-            let pick = ProcessInfo.processInfo.environment["JIXIAO_BENCH_PICK"].flatMap(Int.init)
-            if ProcessInfo.processInfo.environment["JIXIAO_BENCH_PARSE"] != nil {
-                for i in 0..<count where IndicatorValueParser.parse(Self.pool[pick ?? (i % 16)].0).kind == .quantitative { n += 1 }
-            } else {
-                for i in 0..<count where scorer.score(built[pick ?? (i % built.count)], fiscalYear: 2024).suggested != nil { n += 1 }
-            }
+            for i in 0..<count where scorer.score(built[i % built.count], fiscalYear: 2024).suggested != nil { n += 1 }
             print(String(format: "score-loop: %.0f ns per indicator (%d)", Date().timeIntervalSince(clock) / Double(count) * 1e9, n))
             return
         }

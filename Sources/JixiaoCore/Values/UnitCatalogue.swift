@@ -107,7 +107,8 @@ public enum UnitCatalogue {
         return hash
     }
 
-    /// Normalises the unit written at `range` of folded scalars.
+    /// Normalises the unit written at `range` of folded scalars: the ready-made table first, then
+    /// rates, then the general rule.
     static func unit(scalars s: [Unicode.Scalar], _ range: Range<Int>) -> ValueUnit? {
         let slice = s[range]
         let table = fastTable
@@ -116,21 +117,21 @@ public enum UnitCatalogue {
             if entry.key.elementsEqual(slice) { return entry.unit }
             slot = (slot + 1) & table.mask
         }
-        return unit(scalars: Array(slice))
+        // A rate of two unit words (`次/天`), read here without building strings for the lookups:
+        // the same rule as `unit(for:)`, which the other shapes still take.
+        let text = { String(String.UnicodeScalarView(slice)) }
+        if let slash = slice.firstIndex(of: "/"), slash > slice.startIndex, slash < slice.endIndex - 1,
+           !slice.contains("("), !slice.contains(")"), !"万亿千百".unicodeScalars.contains(slice[slice.startIndex]),
+           looksLikeUnitWord(slice[..<slash]), looksLikeUnitWord(slice[(slash + 1)...]) {
+            let written = text()
+            return ValueUnit(text: written, base: written, power: 0, family: .rate)
+        }
+        return unit(for: text())
     }
 
     /// Normalises a unit given as folded scalars.
     static func unit(scalars: [Unicode.Scalar]) -> ValueUnit? {
-        if let unit = byScalars[scalars] { return unit }
-        // A rate of two unit words (`次/天`), read here without building strings for the lookups:
-        // the same rule as `unit(for:)`, which the other shapes still take.
-        if let slash = scalars.firstIndex(of: "/"), slash > 0, slash < scalars.count - 1,
-           !scalars.contains("("), !scalars.contains(")"), !"万亿千百".unicodeScalars.contains(scalars[0]),
-           looksLikeUnitWord(scalars[..<slash]), looksLikeUnitWord(scalars[(slash + 1)...]) {
-            let text = String(String.UnicodeScalarView(scalars))
-            return ValueUnit(text: text, base: text, power: 0, family: .rate)
-        }
-        return unit(for: String(String.UnicodeScalarView(scalars)))
+        unit(scalars: scalars, scalars.indices)
     }
 
     /// Normalises a unit as written; nil when the text does not look like a unit.
