@@ -21,15 +21,12 @@ public enum Level1Category: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Maps a label as written (`产出指标`, `产出`, `满意度\n指标`) onto the taxonomy.
     public static func classify(_ label: String) -> Level1Category? {
-        let key = CategoryLabel.key(label)
-        switch key {
-        case "产出": return .output
-        case "成本": return .cost
-        case "效益", "效果": return .effect
-        case "满意度", "服务对象满意度": return .satisfaction
-        default: return nil
-        }
+        byLabel[CategoryLabel.key(label)]
     }
+
+    private static let byLabel: [ExactText: Level1Category] = [
+        "产出": .output, "成本": .cost, "效益": .effect, "效果": .effect, "满意度": .satisfaction, "服务对象满意度": .satisfaction,
+    ]
 }
 
 /// 二级指标, in both layouts.
@@ -78,22 +75,19 @@ public enum Level2Category: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Maps a label as written (`社会效益`, `社会效益指标`, `生态环境成本指标`) onto the taxonomy.
     public static func classify(_ label: String) -> Level2Category? {
-        switch CategoryLabel.key(label) {
-        case "数量": return .quantity
-        case "质量": return .quality
-        case "时效": return .timeliness
-        case "成本": return .cost
-        case "经济成本": return .economicCost
-        case "社会成本": return .socialCost
-        case "生态环境成本", "生态成本", "环境成本": return .ecologicalCost
-        case "经济效益": return .economicBenefit
-        case "社会效益": return .socialBenefit
-        case "生态效益", "生态环境效益": return .ecologicalBenefit
-        case "可持续影响", "可持续": return .sustainability
-        case "服务对象满意度", "满意度", "社会公众满意度", "群众满意度", "服务对象满意": return .satisfaction
-        default: return nil
-        }
+        byLabel[CategoryLabel.key(label)]
     }
+
+    private static let byLabel: [ExactText: Level2Category] = [
+        "数量": .quantity, "质量": .quality, "时效": .timeliness, "成本": .cost,
+        "经济成本": .economicCost, "社会成本": .socialCost,
+        "生态环境成本": .ecologicalCost, "生态成本": .ecologicalCost, "环境成本": .ecologicalCost,
+        "经济效益": .economicBenefit, "社会效益": .socialBenefit,
+        "生态效益": .ecologicalBenefit, "生态环境效益": .ecologicalBenefit,
+        "可持续影响": .sustainability, "可持续": .sustainability,
+        "服务对象满意度": .satisfaction, "满意度": .satisfaction, "社会公众满意度": .satisfaction,
+        "群众满意度": .satisfaction, "服务对象满意": .satisfaction,
+    ]
 }
 
 /// The two indicator layouts in use.
@@ -110,8 +104,8 @@ enum CategoryLabel {
         // Most labels hold no white space (ASCII space and tab, U+3000 and U+00A0 start with 0xE3 / 0xC2).
         let spaced = label.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }
         var text = spaced ? String(String.UnicodeScalarView(label.unicodeScalars.filter { !$0.properties.isWhitespace })) : label
-        while text.hasSuffix("指标") { text.removeLast(2) }
-        if text.hasSuffix("类") { text.removeLast() }
+        while text.utf8.hasSuffix("指标".utf8) { text.removeLast(2) }
+        if text.utf8.hasSuffix("类".utf8) { text.removeLast() }
         return text
     }
 }

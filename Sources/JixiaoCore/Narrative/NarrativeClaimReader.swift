@@ -16,7 +16,7 @@ public struct NarrativeClaimReader: Sendable {
         for sentence in Self.sentences(paragraph) {
             let before = result.count
             read(sentence: sentence, section: section, source: source, parent: parent, into: &result)
-            let trimmed = sentence.trimmingCharacters(in: .whitespaces)
+            let trimmed = sentence.trimmingSpaces()
             if trimmed.hasSuffix("其中：") || trimmed.hasSuffix("其中:") || trimmed.hasSuffix("以下方面：") || trimmed == "其中" {
                 if let main = result[before...].first(where: { $0.partOf == nil }) ?? result.last(where: { $0.partOf == nil }) {
                     parent = main.subject
@@ -33,6 +33,7 @@ public struct NarrativeClaimReader: Sendable {
     static let clauseBreaks: Set<Character> = ["，", "；", ";", "、"]
     static let moneyUnits = ["亿元", "万元", "元"]
     static let countUnits = ["台（套）", "人次", "批次", "辆", "个", "项", "家", "人", "次", "份", "件", "分"]
+    static let units = moneyUnits + countUnits
 
     /// A figure in a clause: where it starts, its number, its unit and the text after it.
     struct Figure {
@@ -43,22 +44,34 @@ public struct NarrativeClaimReader: Sendable {
     }
 
     static func figure(in clause: String) -> Figure? {
-        let chars = Array(clause)
+        // Read on UTF-8 bytes: digits, `.`, `,` and `%` are ASCII, and units are matched as whole byte prefixes.
+        let utf8 = clause.utf8
+        let bytes = Array(utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        /// Whether the character starting at byte `k` is a number (a digit, `一`, `½` …).
+        func isNumber(at k: Int) -> Bool {
+            let b = bytes[k]
+            if b < 0x80 { return isDigit(b) }
+            return clause.unicodeScalars[index(k)].properties.numericType != nil
+        }
         var i = 0
-        while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+        while i < bytes.count {
+            guard isDigit(bytes[i]) else { i += 1; continue }
             // The figure must not be part of a year or a date (2024年, 12月31日).
             var j = i
-            while j < chars.count, (chars[j].isASCII && chars[j].isNumber) || chars[j] == "." || (chars[j] == "," && j + 1 < chars.count && chars[j + 1].isNumber) { j += 1 }
-            let digits = String(chars[i..<j])
-            let rest = String(chars[j...])
+            while j < bytes.count, isDigit(bytes[j]) || bytes[j] == 0x2E || (bytes[j] == 0x2C && j + 1 < bytes.count && isNumber(at: j + 1)) { j += 1 }
+            let digits = String(decoding: bytes[i..<j], as: UTF8.self)
+            let rest = bytes[j...]
             var unit: String?
-            if rest.hasPrefix("%") || rest.hasPrefix("％") { unit = "%" }
-            else { unit = (moneyUnits + countUnits).first { rest.hasPrefix($0) } }
+            var unitBytes = 0
+            if rest.starts(with: "%".utf8) { unit = "%"; unitBytes = 1 }
+            else if rest.starts(with: "％".utf8) { unit = "%"; unitBytes = 3 }
+            else if let found = units.first(where: { rest.starts(with: $0.utf8) }) { unit = found; unitBytes = found.utf8.count }
             if let unit, let number = PrintedNumber(text: digits + (unit == "%" ? "%" : "")) {
-                let afterStart = j + (unit == "%" ? 1 : unit.count)
-                return Figure(prefix: String(chars[..<i]), number: number, unit: unit,
-                              after: afterStart < chars.count ? String(chars[afterStart...]) : "")
+                let afterStart = j + unitBytes
+                return Figure(prefix: String(clause[..<index(i)]), number: number, unit: unit,
+                              after: afterStart < bytes.count ? String(clause[index(afterStart)...]) : "")
             }
             i = j
         }
@@ -71,17 +84,31 @@ public struct NarrativeClaimReader: Sendable {
 
     /// The subject of a figure: the clause text before it, without years and connectives.
     static func subject(_ prefix: String) -> String {
-        var s = prefix.trimmingCharacters(in: .whitespaces)
-        if let r = s.range(of: "共有") { s = String(s[r.upperBound...]) }
+        var s = String(prefix.trimmingSpaces())
+        if let r = s.byteRange(of: "共有") { s = String(s[r.upperBound...]) }
         var changed = true
         while changed {
             changed = false
-            if let year = s.range(of: #"^\d{4}年(度)?"#, options: .regularExpression) { s.removeSubrange(year); changed = true }
+            if let year = leadingYear(s) { s.removeSubrange(year); changed = true }
             for noise in leadingNoise where s.hasPrefix(noise) { s.removeFirst(noise.count); changed = true }
             if s.hasPrefix("：") || s.hasPrefix(":") { s.removeFirst(); changed = true }
         }
         for suffix in ["为", "共", "达", "是"] where s.hasSuffix(suffix) && s.count > 2 { s.removeLast() }
-        return s.trimmingCharacters(in: .whitespaces)
+        return String(s.trimmingSpaces())
+    }
+
+    /// `2024年` or `2024年度` at the start of the text (four decimal digits, as `\d{4}` reads them).
+    static func leadingYear(_ text: String) -> Range<String.Index>? {
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        for _ in 0..<4 {
+            guard i < scalars.endIndex, scalars[i].properties.generalCategory == .decimalNumber else { return nil }
+            i = scalars.index(after: i)
+        }
+        guard i < scalars.endIndex, scalars[i] == "年" else { return nil }
+        i = scalars.index(after: i)
+        if i < scalars.endIndex, scalars[i] == "度" { i = scalars.index(after: i) }
+        return text.startIndex..<i
     }
 
     private func read(sentence: String, section: String?, source: SourceLocation?, parent: String?, into result: inout [NarrativeClaim]) {
@@ -96,13 +123,13 @@ public struct NarrativeClaimReader: Sendable {
         clauses.append(buffer)
         var listed: [PrintedNumber] = []
         for clause in clauses {
-            if clause.contains("其中") && result.count > first {
+            if clause.has("其中") && result.count > first {
                 // The total is the figure just before `其中`, in the same unit.
                 let unit = Self.figure(in: clause)?.unit
                 if let current, result[current].unit == unit || unit == nil { part = result[current].subject }
                 else if let main = result[first...].last(where: { $0.unit == unit && $0.partOf == parent }) { part = main.subject }
             }
-            if clause.contains("与上年相同") || clause.contains("与上年持平"), let current {
+            if clause.has("与上年相同") || clause.has("与上年持平"), let current {
                 result[current].change = PrintedNumber(0)
             }
             guard let figure = Self.figure(in: clause) else { continue }
@@ -113,12 +140,12 @@ public struct NarrativeClaimReader: Sendable {
                 if negative { n.value = -n.value }
                 return n
             }
-            if prefix.contains("分别") || (listed.count > 0 && prefix.isEmpty && figure.unit == "%") {
+            if prefix.has("分别") || (listed.count > 0 && prefix.isEmpty && figure.unit == "%") {
                 listed.append(figure.number)
-                if figure.after.contains("和"), let second = Self.figure(in: figure.after) { listed.append(second.number) }
+                if figure.after.has("和"), let second = Self.figure(in: figure.after) { listed.append(second.number) }
                 continue
             }
-            if figure.after.contains("等级为") || figure.after.contains("等级是") {
+            if figure.after.has("等级为") || figure.after.has("等级是") {
                 var claim = NarrativeClaim(subject: "项目自评等级", sentence: sentence, section: section, source: source)
                 claim.amount = figure.number
                 claim.unit = figure.unit
@@ -132,11 +159,11 @@ public struct NarrativeClaimReader: Sendable {
                     result[current].changePercent = signed(false)
                 } else if prefix.hasSuffix("下降") || prefix.hasSuffix("减少") || prefix.hasSuffix("降低") {
                     result[current].changePercent = signed(true)
-                } else if let r = prefix.range(of: "占") {
+                } else if let r = prefix.byteRange(of: "占") {
                     result[current].sharePercent = figure.number
-                    let of = prefix[r.upperBound...].replacingOccurrences(of: "的", with: "")
+                    let of = prefix[r.upperBound...].removingAll("的")
                     if !of.isEmpty, of != "比" { result[current].shareOf = String(of) }
-                } else if prefix.contains("完成") {
+                } else if prefix.has("完成") {
                     result[current].completionPercent = figure.number
                 }
                 continue
@@ -146,7 +173,7 @@ public struct NarrativeClaimReader: Sendable {
             // `收入总计增加17,356.89万元`, `较上年决算增加58.08万元`: a change of a figure already stated.
             if isMoney, let verb = Self.changeVerbs.first(where: { subject.hasSuffix($0) }) {
                 var owner = String(subject.dropLast(verb.count))
-                for noise in Self.comparisonNoise { owner = owner.replacingOccurrences(of: noise, with: "") }
+                for noise in Self.comparisonNoise { owner = owner.removingAll(noise) }
                 owner = Self.subject(owner)
                 let change = signed(verb == "减少" || verb == "下降")
                 if let target = (owner.isEmpty ? nil : result.lastIndex { $0.subject == owner }) ?? current ?? (owner.isEmpty ? result.indices.last : nil) {

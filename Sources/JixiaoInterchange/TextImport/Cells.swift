@@ -49,7 +49,7 @@ enum Cells {
 
     /// `(2024年度)`, `（2021年度）`, `2024年度` anywhere in a title → 2024.
     static func fiscalYear(_ text: String) -> Int? {
-        guard let range = text.range(of: "年度") else { return nil }
+        guard let range = text.byteRange(of: "年度") else { return nil }
         let digits = text[..<range.lowerBound].suffix(4)
         guard digits.count == 4, let year = Int(digits), (1990...2100).contains(year) else { return nil }
         return year
@@ -57,30 +57,6 @@ enum Cells {
 
     /// Removes line breaks that only wrapped a cell (`社会效益\n指标` → `社会效益指标`).
     static func unwrapped(_ text: String) -> String {
-        text.contains("\n") ? text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined() : text
+        text.utf8.contains(0x0A) ? text.split(separator: "\n").map { $0.trimmingSpaces() }.joined() : text
     }
-}
-
-extension String {
-    /// Substring search on UTF-8 bytes; Foundation's `contains` bridges to NSString and is slow on Linux.
-    func has(_ needle: String) -> Bool {
-        var text = self
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { hay in
-            Array(needle.utf8).withUnsafeBufferPointer { pin in
-                guard !pin.isEmpty else { return true }
-                guard pin.count <= hay.count else { return false }
-                for i in 0...(hay.count - pin.count) where hay[i] == pin[0] {
-                    var k = 1
-                    while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                    if k == pin.count { return true }
-                }
-                return false
-            }
-        } ?? false
-    }
-}
-
-extension Substring {
-    func has(_ needle: String) -> Bool { String(self).has(needle) }
 }

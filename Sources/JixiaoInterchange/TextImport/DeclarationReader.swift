@@ -16,11 +16,12 @@ struct DeclarationReader {
         var state = TextState.none
         var annual: [String] = []
         var sawTable = false
+        let compactTitle = title.map(TextRow.compact)
         var i = range.lowerBound
         while i < range.upperBound {
             let row = rows[i]
-            let compact = TextRow.compact(row.cells.joined())
-            if let title, compact == TextRow.compact(title) { session.use(row); i += 1; continue }
+            let compact = row.compactText
+            if let compactTitle, compact == compactTitle { session.use(row); i += 1; continue }
             if row.filled.count == 1, compact.hasPrefix("("), let year = Cells.fiscalYear(compact) {
                 project.fiscalYear = year
                 session.use(row); i += 1; continue
@@ -39,7 +40,7 @@ struct DeclarationReader {
                 session.use(row); i += 1; continue
             }
             // 项目总目标 / 年度总体目标 as a table row with the texts on the next row.
-            let cells = row.filled.map(TextRow.compact)
+            let cells = row.compactFilled
             if row.isTable, cells.contains("年度总体目标") {
                 session.use(row)
                 if i + 1 < range.upperBound, rows[i + 1].isTable {
@@ -66,7 +67,7 @@ struct DeclarationReader {
                     state = .subTasks
                     session.use(row); i += 1; continue
                 }
-                if Furniture.isFurniture(row) { session.use(row); i += 1; continue }
+                if row.isFurniture { session.use(row); i += 1; continue }
                 switch state {
                 case .overall: declaration.overallGoal = [declaration.overallGoal, row.text].compactMap { $0 }.joined(separator: "\n"); session.use(row)
                 case .annual: annual.append(row.text); session.use(row)

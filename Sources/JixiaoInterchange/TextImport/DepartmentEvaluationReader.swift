@@ -12,11 +12,12 @@ struct DepartmentEvaluationReader {
         var evaluation = DepartmentEvaluation(department: Organisation(name: "", kind: .department), source: session.source(rows[range.lowerBound]))
         var formName: String { evaluation.department.name.isEmpty ? "部门整体支出" : evaluation.department.name }
         var sawTable = false
+        let compactTitle = title.map(TextRow.compact)
         var i = range.lowerBound
         while i < range.upperBound {
             let row = rows[i]
             let head = row.head
-            if let title, TextRow.compact(row.text).contains(TextRow.compact(title)) { session.use(row); i += 1; continue }
+            if let compactTitle, row.compactText.has(compactTitle) { session.use(row); i += 1; continue }
             if row.filled.count == 1, head.hasPrefix("(") || head.hasPrefix("（"), let year = Cells.fiscalYear(head) {
                 evaluation.fiscalYear = year
                 session.use(row); i += 1; continue
@@ -64,7 +65,7 @@ struct DepartmentEvaluationReader {
                 evaluation.goals.append(goal)
                 session.use(row); i += 1; continue
             }
-            if row.hasCell(["目标序号"]) || Furniture.isFurniture(row) || Furniture.cells.contains(head) || head == "年度绩效目标完成情况" {
+            if row.hasCell(["目标序号"]) || row.isFurniture || Furniture.cells.contains(head) || head == "年度绩效目标完成情况" {
                 session.use(row); i += 1; continue
             }
             if head.hasPrefix("偏差原因分析"), row.filled.count == 1 { session.use(row); i += 1; continue }

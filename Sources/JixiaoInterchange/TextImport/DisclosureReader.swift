@@ -18,10 +18,10 @@ struct DisclosureReader {
             let row = rows[i]
             let text = row.text
             let compact = TextRow.compact(text)
-            if Furniture.isFurniture(row) { session.use(row); continue }
+            if row.isFurniture { session.use(row); continue }
             if compact.has("部门决算公开") {
                 disclosure.fiscalYear = Cells.fiscalYear(compact) ?? Int(compact.prefix(4))
-                if let name = rows[max(0, i - 8)..<i].last(where: { !Furniture.isFurniture($0) && $0.filled.count == 1 }) {
+                if let name = rows[max(0, i - 8)..<i].last(where: { !$0.isFurniture && $0.filled.count == 1 }) {
                     disclosure.department = Organisation(codedName: name.text, kind: .department)
                     session.use(name)
                 }
@@ -66,7 +66,7 @@ struct DisclosureReader {
 
     /// Heading levels: `第三部分 …` 0, `一、…` 1, `（一）…` 2, `1、…` 3 (short lines only).
     static func headingLevel(_ text: String) -> Int? {
-        guard text.count <= 40, !text.contains("。") else { return nil }
+        guard text.isShort(40), !text.has("。") else { return nil }
         if text.hasPrefix("第"), text.has("部分") { return 0 }
         let numerals = "一二三四五六七八九十"
         if let first = text.first, numerals.contains(first), let mark = text.firstIndex(of: "、"),
@@ -76,7 +76,7 @@ struct DisclosureReader {
             return 2
         }
         if let mark = text.firstIndex(where: { $0 == "、" || $0 == "." }), text[..<mark].allSatisfy({ $0.isASCII && $0.isNumber }),
-           text.startIndex != mark, text.count <= 24, !text.has("万元") {
+           text.startIndex != mark, text.isShort(24), !text.has("万元") {
             return 3
         }
         return nil

@@ -6,20 +6,21 @@ import JixiaoCore
 struct FormFields {
     let session: ImportSession
 
-    static let keys: Set<String> = ["项目名称", "主管部门", "主管部门及代码", "实施单位", "预算单位", "预算单位及代码", "项目负责人",
+    static let keys: Set<ExactText> = ["项目名称", "主管部门", "主管部门及代码", "实施单位", "预算单位", "预算单位及代码", "项目负责人",
                                     "联系电话", "项目性质", "项目类别", "计划开始日期", "计划完成日期", "部门名称", "单位名称"]
 
     /// The label–value pairs of a row (`项目名称 ⇥ ⇥ 城区分局设备购置项目`).
     func pairs(_ row: TextRow) -> [(String, String)] {
         var result: [(String, String)] = []
         let cells = row.cells
+        let compact = row.compactCells
         var i = 0
         while i < cells.count {
-            let key = TextRow.compact(cells[i]).trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+            let key = Self.withoutColons(compact[i])
             if Self.keys.contains(key) {
                 var j = i + 1
                 while j < cells.count, cells[j].isEmpty { j += 1 }
-                if j < cells.count, !Self.keys.contains(TextRow.compact(cells[j])) {
+                if j < cells.count, !Self.keys.contains(compact[j]) {
                     result.append((key, Cells.unwrapped(cells[j])))
                     i = j + 1
                     continue
@@ -28,6 +29,16 @@ struct FormFields {
             i += 1
         }
         return result
+    }
+
+    /// A label without the colons around it (`项目名称：` → `项目名称`).
+    static func withoutColons(_ label: String) -> String {
+        let scalars = label.unicodeScalars
+        guard scalars.first == ":" || scalars.first == "：" || scalars.last == ":" || scalars.last == "：" else { return label }
+        var low = scalars.startIndex, high = scalars.endIndex
+        while low < high, scalars[low] == ":" || scalars[low] == "：" { low = scalars.index(after: low) }
+        while high > low, scalars[scalars.index(before: high)] == ":" || scalars[scalars.index(before: high)] == "：" { high = scalars.index(before: high) }
+        return String(label[low..<high])
     }
 
     /// Applies a row's label–value pairs to a project; true when the row had any.
@@ -52,7 +63,7 @@ struct FormFields {
 
     /// `项目资金 (元)`, `(万元)` in a header → the money unit.
     static func moneyUnit(_ row: TextRow) -> MoneyUnit? {
-        let text = TextRow.compact(row.cells.joined())
+        let text = row.compactText
         if text.has("(万元)") || text.has("（万元）") { return .tenThousandYuan }
         if text.has("(元)") || text.has("（元）") { return .yuan }
         return nil
@@ -60,7 +71,7 @@ struct FormFields {
 
     /// True for the header of an execution block (全年预算数 … 全年执行数).
     static func isExecutionHeader(_ row: TextRow) -> Bool {
-        let text = TextRow.compact(row.cells.joined())
+        let text = row.compactText
         return text.has("全年预算数") && text.has("全年执行数")
     }
 
@@ -71,7 +82,7 @@ struct FormFields {
         let header = session.rows[start]
         session.use(header)
         var roles: [ExecutionRole] = []
-        for cell in header.filled.map(TextRow.compact) {
+        for cell in header.compactFilled {
             if cell.hasPrefix("年初预算") { roles.append(.initial) }
             else if cell.hasPrefix("全年预算") { roles.append(.annual) }
             else if cell.hasPrefix("全年执行") { roles.append(.executed) }
@@ -86,7 +97,7 @@ struct FormFields {
         var pendingLabel: String?
         while i < end {
             let row = session.rows[i]
-            let compact = row.filled.map(TextRow.compact)
+            let compact = row.compactFilled
             if compact.contains("目标申报数") || compact.contains("预算编制数") {
                 if let k = roles.firstIndex(of: .initial) { roles.replaceSubrange(k...k, with: [.declared, .compiled]) }
                 session.use(row)
@@ -170,7 +181,7 @@ struct FormFields {
         return (numbers.last, grade)
     }
 
-    static let analysisFrames: Set<String> = ["项目绩效分析", "自评结果分析", "项目自评结果分析", "绩效分析", "分析", "VI"]
+    static let analysisFrames: Set<ExactText> = ["项目绩效分析", "自评结果分析", "项目自评结果分析", "绩效分析", "分析", "VI"]
 
     /// Analysis rows after the total: heading and text; rows of one cell continue the text before.
     func readAnalysis(from start: Int, to end: Int) -> ([AnalysisText], Int) {
@@ -178,7 +189,7 @@ struct FormFields {
         var i = start
         while i < end {
             let row = session.rows[i]
-            if Furniture.isFurniture(row) { session.use(row); i += 1; continue }
+            if row.isFurniture { session.use(row); i += 1; continue }
             guard row.isTable else { break }
             let cells = row.filled.filter { !Self.analysisFrames.contains(TextRow.compact($0)) }
             if cells.count >= 2 {

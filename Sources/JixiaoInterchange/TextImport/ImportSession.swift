@@ -7,22 +7,23 @@ final class ImportSession {
     let file: String
     let rows: [TextRow]
     private(set) var findings: [Finding] = []
-    /// Source lines that went into the model (or were recognised as furniture).
-    private var usedLines: Set<Int> = []
+    /// Source lines that went into the model (or were recognised as furniture), by line number.
+    private var usedLines: [Bool]
 
     init(file: String, rows: [TextRow]) {
         self.file = file
         self.rows = rows
+        usedLines = [Bool](repeating: false, count: (rows.map(\.endLine).max() ?? 0) + 1)
     }
 
     func source(_ row: TextRow) -> SourceLocation { SourceLocation(file: file, line: row.line) }
 
     /// Marks a row's lines as read.
     func use(_ row: TextRow) {
-        for line in row.line...row.endLine { usedLines.insert(line) }
+        for line in row.line...row.endLine { usedLines[line] = true }
     }
 
-    func isUsed(_ row: TextRow) -> Bool { usedLines.contains(row.line) }
+    func isUsed(_ row: TextRow) -> Bool { usedLines[row.line] }
 
     func report(_ code: String, _ values: [String: String], row: TextRow?, form: String? = nil, indicator: String? = nil) {
         let location = FindingLocation(form: form, indicator: indicator, source: row.map(source))
@@ -31,7 +32,7 @@ final class ImportSession {
 
     /// Reports every row that nothing used and that is not known furniture.
     func reportUnused() {
-        for row in rows where !isUsed(row) && !Furniture.isFurniture(row) {
+        for row in rows where !isUsed(row) && !row.isFurniture {
             var text = row.text
             if text.count > 60 { text = String(text.prefix(60)) + "…" }
             report("IMPORT_UNUSED_LINE", ["line": String(row.line), "text": text], row: row)
@@ -41,7 +42,7 @@ final class ImportSession {
 
 /// Text that every page of a published file repeats and that carries no data.
 enum Furniture {
-    static let rows: Set<String> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录"]
+    static let rows: Set<ExactText> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录"]
     static let notes = ["“预算编制数”数据来源", "“全年预算数”的取数规则", "“全年执行数”是指", "“执行率”是执行数", "“年初预算数”项下"]
 
     static func isFurniture(_ row: TextRow) -> Bool {
@@ -51,7 +52,7 @@ enum Furniture {
             filled += 1
             if filled > 2 { return false }
         }
-        let text = TextRow.compact(row.cells.joined())
+        let text = row.compactText
         if text.isEmpty || rows.contains(text) { return true }
         if text.allSatisfy(\.isNumber) { return true }  // page numbers
         if text.allSatisfy({ $0 == "-" || $0 == "|" || $0 == ":" }) { return true }  // table rules
@@ -59,5 +60,5 @@ enum Furniture {
     }
 
     /// Cells that label a block of a form and carry no data of their own.
-    static let cells: Set<String> = ["绩效指标", "年度指标完成情况", "年度绩效目标完成情况", "年度绩效指标完成情况", "项目绩效目标", "绩效目标"]
+    static let cells: Set<ExactText> = ["绩效指标", "年度指标完成情况", "年度绩效目标完成情况", "年度绩效指标完成情况", "项目绩效目标", "绩效目标"]
 }

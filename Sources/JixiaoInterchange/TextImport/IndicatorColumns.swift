@@ -15,7 +15,7 @@ struct IndicatorColumns: Sendable, Equatable {
     init?(header row: TextRow) {
         // Every header names its 一级 / 二级 / 三级 columns: skip rows without a 级 cheaply.
         guard row.cells.contains(where: { $0.has("级") }) else { return nil }
-        let labels = row.filled.map(TextRow.compact)
+        let labels = row.compactFilled
         guard labels.contains("三级指标") || (labels.contains("一级指标") && labels.contains("二级指标")) else { return nil }
         var values: [Role] = []
         var hasWeight = false

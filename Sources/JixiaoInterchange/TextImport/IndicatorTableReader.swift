@@ -55,7 +55,7 @@ struct IndicatorTableReader {
                 i += 1
                 continue
             }
-            if Furniture.isFurniture(row) { session.use(row); i += 1; continue }
+            if row.isFurniture { session.use(row); i += 1; continue }
             if !row.isTable { return i }
             readRow(row)
             i += 1
@@ -71,7 +71,7 @@ struct IndicatorTableReader {
         var contentStart = cells.count
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
             let compact = TextRow.compact(cell)
-            if Furniture.cells.contains(compact) || compact == "绩效指标" { continue }
+            if Furniture.cells.contains(compact) { continue }
             if let n = Cells.goalNumber(compact) {
                 if n != goal { level1 = nil; level2 = nil }
                 goal = n

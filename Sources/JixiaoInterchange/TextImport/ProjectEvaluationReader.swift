@@ -13,14 +13,15 @@ struct ProjectEvaluationReader {
         evaluation.printedTitle = title
         var formName: String { project.name.isEmpty ? (title ?? "未命名项目") : project.name }
         var sawTable = false, sawTotal = false
+        let compactTitle = title.map(TextRow.compact)
         var i = range.lowerBound
         while i < range.upperBound {
             let row = rows[i]
-            if i < range.lowerBound + 4, !row.isTable, title != nil, !Furniture.isFurniture(row) {
+            if i < range.lowerBound + 4, !row.isTable, title != nil, !row.isFurniture {
                 if project.fiscalYear == nil { project.fiscalYear = Cells.fiscalYear(row.text) }
                 session.use(row); i += 1; continue
             }
-            if let title, TextRow.compact(row.text) == TextRow.compact(title) || (row.filled.count == 1 && Cells.fiscalYear(row.text) != nil && row.text.count < 16) {
+            if let title, row.compactText == compactTitle || (row.filled.count == 1 && Cells.fiscalYear(row.text) != nil && row.text.count < 16) {
                 project.fiscalYear = project.fiscalYear ?? Cells.fiscalYear(row.text)
                 session.use(row); i += 1; continue
             }
@@ -97,10 +98,10 @@ struct ProjectEvaluationReader {
         return evaluation
     }
 
-    static let goalFrames: Set<String> = ["年度目标", "预期目标", "项目年度目标", "年度总体目标", "年度绩效目标", "实际完成情况"]
+    static let goalFrames: Set<ExactText> = ["年度目标", "预期目标", "项目年度目标", "年度总体目标", "年度绩效目标", "实际完成情况"]
 
     static func isGoalHeader(_ row: TextRow) -> Bool {
-        let cells = row.filled.map(TextRow.compact)
+        let cells = row.compactFilled
         return cells.contains("实际完成情况") && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" }
     }
 

@@ -8,7 +8,7 @@ import JixiaoCore
 /// number as the 分值, each way of dropping surplus empty cells or leaving columns empty — and
 /// the most plausible one is kept: a 得分 not above its 分值 beside it, the 实际完成值 filled,
 /// the 定性值情况说明 (almost always empty) empty, no bare number where text belongs.
-struct RowAlignment: Sendable, Equatable {
+struct RowAlignment: Sendable {
     /// Index of the 分值 cell; nil for tables without weights.
     var weightIndex: Int?
     /// Index of the 得分 cell when it holds a number.
@@ -35,73 +35,121 @@ struct RowAlignment: Sendable, Equatable {
         guard columns.hasWeight else {
             let end = (cells.lastIndex { !$0.isEmpty } ?? nameIndex) + 1
             let range = min(nameIndex + 1, end)..<end
-            return assign(cells[range], shapes[range], to: roles)
+            return describe(place(cells, shapes, range, roles), cells, range, roles)
         }
-        var best: RowAlignment?
+        // Every candidate 分值 is scored without building any text; the winner is described.
+        var best: (placement: Placement, weight: Int, score: Int?, scoreAfterGap: Bool, plausibility: Int)?
         for w in stride(from: cells.count - 1, to: nameIndex, by: -1) {
             guard let weight = numbers[w], weight.value <= 100 else { continue }
-            var alignment = assign(cells[(nameIndex + 1)..<w], shapes[(nameIndex + 1)..<w], to: roles)
-            alignment.weightIndex = w
-            let next = w + 1 < cells.count ? cells[w + 1] : ""
+            let placement = place(cells, shapes, (nameIndex + 1)..<w, roles)
+            var plausibility = placement.score
+            var scoreIndex: Int?
+            var scoreAfterGap = false
+            let nextIsEmpty = w + 1 >= cells.count || cells[w + 1].isEmpty
             if w + 1 < cells.count, let score = numbers[w + 1] {
-                alignment.scoreIndex = w + 1
-                alignment.plausibility += score.value <= weight.value ? 5 : 3
-            } else if next.isEmpty, w + 2 < cells.count, let score = numbers[w + 2], score.value <= weight.value {
-                alignment.scoreIndex = w + 2
-                alignment.plausibility += 4
-                alignment.notes.append("分值与得分之间多出一个空单元格，得分按其后的“\(cells[w + 2])”读取")
-            } else if next.isEmpty {
-                alignment.plausibility += 1
+                scoreIndex = w + 1
+                plausibility += score.value <= weight.value ? 5 : 3
+            } else if nextIsEmpty, w + 2 < cells.count, let score = numbers[w + 2], score.value <= weight.value {
+                scoreIndex = w + 2
+                scoreAfterGap = true
+                plausibility += 4
+            } else if nextIsEmpty {
+                plausibility += 1
             }
-            if best == nil || alignment.plausibility > best!.plausibility { best = alignment }
+            if best == nil || plausibility > best!.plausibility {
+                best = (placement, w, scoreIndex, scoreAfterGap, plausibility)
+            }
         }
-        return best
+        guard let best else { return nil }
+        var alignment = describe(best.placement, cells, (nameIndex + 1)..<best.weight, roles)
+        alignment.weightIndex = best.weight
+        alignment.scoreIndex = best.score
+        alignment.plausibility = best.plausibility
+        if best.scoreAfterGap, let score = best.score {
+            alignment.notes.append("分值与得分之间多出一个空单元格，得分按其后的“\(cells[score])”读取")
+        }
+        return alignment
     }
 
-    /// Assigns the cells between the name and the 分值 to the value columns: every order-keeping
-    /// placement of the filled cells is tried, scored by how well each cell fits its column and
-    /// whether it sits where the row's left or right edge puts it.
-    static func assign(_ between: ArraySlice<String>, _ betweenShapes: ArraySlice<CellShape>, to roles: [IndicatorColumns.Role]) -> RowAlignment {
-        let cells = Array(between)
-        let shapes = Array(betweenShapes)
+    /// Where the filled cells between the name and the 分值 go: `slots[n]` is the value column of
+    /// `filled[n]`; with more filled cells than columns, the leftmost `surplus` cells have none.
+    struct Placement {
+        var filled: [Int]
+        var slots: [Int]
+        var surplus: Int
+        var score: Int
+    }
+
+    /// Places the filled cells of `range` in the value columns: every order-keeping placement is
+    /// tried, scored by how well each cell fits its column and whether it sits where the row's
+    /// left or right edge puts it; the first of equally good placements wins.
+    static func place(_ cells: [String], _ shapes: [CellShape], _ range: Range<Int>, _ roles: [IndicatorColumns.Role]) -> Placement {
         let k = roles.count
-        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        var filled: [Int] = []
+        for index in range where !cells[index].isEmpty { filled.append(index) }
+        var placed = [CellShape](repeating: .empty, count: k)
         if filled.count > k {
             // More filled cells than columns: the leftmost surplus is kept as text, never dropped.
             let surplus = filled.count - k
-            let extra = filled.prefix(surplus).map { cells[$0] }
-            let kept = filled.suffix(k).map { cells[$0] }
-            let keptShapes = filled.suffix(k).map { shapes[$0] }
+            for (slot, index) in filled.suffix(k).enumerated() { placed[slot] = shapes[index] }
+            let bareSurplus = filled.prefix(surplus).filter { shapes[$0].isBareNumber }.count
+            return Placement(filled: filled, slots: Array(0..<k), surplus: surplus,
+                             score: fit(placed, roles) - 2 * surplus - 3 * bareSurplus)
+        }
+        let n = filled.count
+        let shift = range.count - k
+        // Combinations of n of the k columns in lexicographic order (the leftmost choices first).
+        var slots = Array(0..<n)
+        var bestSlots = slots
+        var bestScore = Int.min
+        while true {
+            for slot in 0..<k { placed[slot] = .empty }
+            var score = 0
+            for (slot, index) in zip(slots, filled) {
+                placed[slot] = shapes[index]
+                let position = index - range.lowerBound
+                if slot == position || slot == position - shift { score += 2 }
+            }
+            score += fit(placed, roles)
+            if score > bestScore { bestScore = score; bestSlots = slots }
+            // Next combination: the rightmost slot that can move right moves, the ones after it follow.
+            var m = n - 1
+            while m >= 0, slots[m] == k - n + m { m -= 1 }
+            if m < 0 { break }
+            slots[m] += 1
+            for r in (m + 1)..<n { slots[r] = slots[r - 1] + 1 }
+        }
+        return Placement(filled: filled, slots: bestSlots, surplus: 0, score: bestScore)
+    }
+
+    /// The reading a placement gives, with the guesses and notes that explain it in Chinese.
+    static func describe(_ placement: Placement, _ cells: [String], _ range: Range<Int>, _ roles: [IndicatorColumns.Role]) -> RowAlignment {
+        let k = roles.count
+        if placement.surplus > 0 {
+            let extra = placement.filled.prefix(placement.surplus).map { cells[$0] }
+            let kept: [String?] = placement.filled.suffix(k).map { cells[$0] }
             let guess = "名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因"
-            return RowAlignment(values: kept.map { $0 }, extra: extra, guesses: [guess],
-                                plausibility: fit(keptShapes, roles) - 2 * surplus - 3 * filled.prefix(surplus).filter { shapes[$0].isBareNumber }.count)
+            return RowAlignment(values: kept, extra: extra, guesses: [guess], plausibility: placement.score)
         }
-        var best: (slots: [Int], score: Int)?
-        for slots in combinations(of: Array(0..<k), choose: filled.count) {
-            var placed = [CellShape](repeating: .empty, count: k)
-            for (slot, index) in zip(slots, filled) { placed[slot] = shapes[index] }
-            var score = fit(placed, roles)
-            for (slot, index) in zip(slots, filled) where slot == index || slot == index - (cells.count - k) { score += 2 }
-            if best == nil || score > best!.score { best = (slots, score) }
-        }
+        let pairs = zip(placement.slots, placement.filled.map { $0 - range.lowerBound })
         var values = [String?](repeating: nil, count: k)
-        for (slot, index) in zip(best!.slots, filled) { values[slot] = cells[index] }
+        for (slot, position) in pairs { values[slot] = cells[range.lowerBound + position] }
         var guesses: [String] = []
         var notes: [String] = []
         let actualSlot = roles.firstIndex(of: .actual)
-        if cells.count < k {
+        if range.count < k {
             let empty = (0..<k).filter { values[$0] == nil }.map { IndicatorTableReader.columnName(roles[$0]) }.joined(separator: "、")
-            let note = "该行只有\(cells.count)个值单元格，表头有\(k)列，无法确定哪一列空缺；按内容读取，\(empty)为空"
+            let note = "该行只有\(range.count)个值单元格，表头有\(k)列，无法确定哪一列空缺；按内容读取，\(empty)为空"
             if let actualSlot, values[actualSlot] == nil { guesses.append(note) } else { notes.append(note) }
-        } else if !zip(best!.slots, filled).allSatisfy({ $0 == $1 }) {
-            let placed = zip(best!.slots, filled).map { "“\(cells[$1])”→\(IndicatorTableReader.columnName(roles[$0]))" }.joined(separator: "，")
+        } else if !pairs.allSatisfy({ $0 == $1 }) {
+            let placed = pairs.map { "“\(cells[range.lowerBound + $1])”→\(IndicatorTableReader.columnName(roles[$0]))" }.joined(separator: "，")
             let note = "该行单元格与表头错位（合并单元格留空或多出空格），按内容对应：\(placed)"
-            let actualGuessed = zip(best!.slots, filled).contains { slot, index in
-                slot == actualSlot && slot != index && !shapes[index].isAchievement
+            let actualGuessed = pairs.contains { slot, position in
+                slot == actualSlot && slot != position && !RowAlignment.isAchievementWording(cells[range.lowerBound + position])
             }
             if actualGuessed { guesses.append(note) } else { notes.append(note) }
         }
-        return RowAlignment(values: values, extra: [], guesses: guesses, notes: notes, plausibility: best!.score)
+        return RowAlignment(values: values, extra: [], guesses: guesses, notes: notes, plausibility: placement.score)
     }
 
     /// How well cells fit their columns: 实际完成值 filled (with the template's 达成预期指标
@@ -160,17 +208,5 @@ struct RowAlignment: Sendable, Equatable {
     /// `部分达成预期指标并具有一定效果`, `未达成预期指标且效果较差`), also when cut off.
     static func isAchievementWording(_ cell: String) -> Bool {
         cell.has("预期指") || cell.has("指标并具") || cell.has("指标且") || cell.hasPrefix("达成") || cell.hasPrefix("如期")
-    }
-
-
-    /// Every choice of `n` elements of `items`, keeping their order, the leftmost choices first.
-    static func combinations(of items: [Int], choose n: Int) -> [[Int]] {
-        guard n > 0 else { return [[]] }
-        guard items.count >= n else { return [] }
-        var result: [[Int]] = []
-        for (i, item) in items.enumerated() {
-            for rest in combinations(of: Array(items[(i + 1)...]), choose: n - 1) { result.append([item] + rest) }
-        }
-        return result
     }
 }

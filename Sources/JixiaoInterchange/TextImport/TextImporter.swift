@@ -23,7 +23,7 @@ public enum TextImporter {
         var document = InterchangeDocument(origin: name, forms: [])
         if let first = segments.first, first.range.lowerBound > 0 {
             // Titles before the first form: the document title (`…项目绩效目标汇总表`).
-            for row in session.rows[0..<first.range.lowerBound] where row.filled.count == 1 && !Furniture.isFurniture(row) {
+            for row in session.rows[0..<first.range.lowerBound] where row.filled.count == 1 && !row.isFurniture {
                 document.title = document.title ?? row.text
                 session.use(row)
             }
@@ -59,8 +59,8 @@ public enum TextImporter {
     /// The kind a title row announces, if it is a title.
     static func titleKind(_ row: TextRow) -> SegmentKind? {
         guard row.filled.count == 1 else { return nil }
-        let text = TextRow.compact(row.text)
-        guard text.count <= 90 else { return nil }
+        let text = row.compactText
+        guard text.isShort(90) else { return nil }
         if text.has("绩效目标申报表") && !text.has("汇总") { return .declaration }
         if text.has("整体支出绩效自评表") { return .departmentEvaluation }
         if text.has("项目支出绩效自评表") || text.has("项目支出绩效评价报告") || text.has("项目支出绩效评价表") { return .projectEvaluation }
@@ -90,12 +90,12 @@ public enum TextImporter {
                 var first = i
                 var k = i - 1
                 while k >= 0, i - k <= 4, !rows[k].isTable || rows[k].filled.count == 1 {
-                    if Furniture.isFurniture(rows[k]) { k -= 1; continue }
-                    if rows[k].text.count > 60 || starts.last.map({ $0.index >= k }) == true { break }
+                    if rows[k].isFurniture { k -= 1; continue }
+                    if !rows[k].text.isShort(60) || starts.last.map({ $0.index >= k }) == true { break }
                     first = k
                     k -= 1
                 }
-                let title = first < i ? rows[first..<i].filter { !Furniture.isFurniture($0) }.map(\.text).joined(separator: " ") : nil
+                let title = first < i ? rows[first..<i].filter { !$0.isFurniture }.map(\.text).joined(separator: " ") : nil
                 starts.append((first, nil, title))
                 lastTitle = nil
             }

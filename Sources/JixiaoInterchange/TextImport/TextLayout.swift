@@ -8,21 +8,24 @@ import Foundation
 enum TextLayout {
     /// Decodes the file; a binary or non-UTF-8 file is an error, never a crash.
     static func decode(_ data: Data, file: String) throws -> String {
-        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw InterchangeError(code: "IMPORT_EMPTY", file: file, message: "文件是空的，没有可导入的内容")
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String in
+            let all = raw.bindMemory(to: UInt8.self)
+            if !all.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+                throw InterchangeError(code: "IMPORT_EMPTY", file: file, message: "文件是空的，没有可导入的内容")
+            }
+            if let zero = all.firstIndex(of: 0) {
+                throw InterchangeError(code: "IMPORT_NOT_TEXT", file: file, position: "第\(zero + 1)字节",
+                                       message: "不是文本文件（含二进制内容）。请导入从 PDF 或 Word 提取的 UTF-8 文本，或 jixiao 交换格式 JSON")
+            }
+            let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let line = Self.firstInvalidLine(Array(bytes))
+                throw InterchangeError(code: "IMPORT_NOT_UTF8", file: file, position: "第\(line)行",
+                                       message: "文件不是 UTF-8 编码的文本（可能是 GBK 编码或二进制文件），请先转换为 UTF-8")
+            }
+            return text
         }
-        if let zero = data.firstIndex(of: 0) {
-            throw InterchangeError(code: "IMPORT_NOT_TEXT", file: file, position: "第\(zero - data.startIndex + 1)字节",
-                                   message: "不是文本文件（含二进制内容）。请导入从 PDF 或 Word 提取的 UTF-8 文本，或 jixiao 交换格式 JSON")
-        }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let line = Self.firstInvalidLine(bytes)
-            throw InterchangeError(code: "IMPORT_NOT_UTF8", file: file, position: "第\(line)行",
-                                   message: "文件不是 UTF-8 编码的文本（可能是 GBK 编码或二进制文件），请先转换为 UTF-8")
-        }
-        return text
     }
 
     /// The line of the first byte sequence that is not UTF-8.

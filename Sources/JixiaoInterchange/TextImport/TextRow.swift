@@ -1,23 +1,47 @@
 import Foundation
+import JixiaoCore
 
 /// One table row (or one paragraph) of an extracted text file, with the lines it came from.
+///
+/// The readers ask the same questions of a row many times (its first label, its text without
+/// white space), so the answers are worked out once, when the row is made.
 struct TextRow: Sendable {
     /// 1-based number of the first and last source line.
-    var line: Int
-    var endLine: Int
+    let line: Int
+    let endLine: Int
     /// Cells as written, trimmed, without HTML tags; wrapped lines of a cell joined by `\n`.
-    var cells: [String]
+    let cells: [String]
     /// True when the row came from tab-separated cells (a table), false for a plain paragraph.
-    var isTable: Bool
-
+    let isTable: Bool
+    /// Each cell with all white space removed, for matching labels (same count as `cells`).
+    let compactCells: [String]
     /// The non-empty cells.
-    var filled: [String] { cells.filter { !$0.isEmpty } }
-
-    /// All cells joined, for messages and paragraph text.
-    var text: String { filled.joined(separator: " ") }
-
+    let filled: [String]
+    /// The non-empty cells without white space (same count as `filled`).
+    let compactFilled: [String]
+    /// All cells joined by a space, for messages and paragraph text.
+    let text: String
     /// The first non-empty cell with all white space removed (`总 分` → `总分`).
-    var head: String { filled.first.map(TextRow.compact) ?? "" }
+    let head: String
+    /// The whole row without white space (the cells joined).
+    let compactText: String
+    /// True for text every page repeats and that carries no data (see `Furniture`).
+    private(set) var isFurniture = false
+
+    init(line: Int, endLine: Int, cells: [String], isTable: Bool) {
+        self.line = line
+        self.endLine = endLine
+        self.cells = cells
+        self.isTable = isTable
+        let compactCells = cells.map(TextRow.compact)
+        self.compactCells = compactCells
+        filled = cells.filter { !$0.isEmpty }
+        compactFilled = cells.indices.compactMap { cells[$0].isEmpty ? nil : compactCells[$0] }
+        text = filled.count == 1 ? filled[0] : filled.joined(separator: " ")
+        head = compactCells.first { !$0.isEmpty } ?? ""
+        compactText = compactCells.count == 1 ? compactCells[0] : compactCells.joined()
+        isFurniture = Furniture.isFurniture(self)
+    }
 
     /// A cell's text with every kind of white space removed, for matching labels.
     static func compact(_ text: String) -> String {
@@ -40,12 +64,12 @@ struct TextRow: Sendable {
     }
 
     /// True when some cell, compacted, equals one of `labels`.
-    func hasCell(_ labels: Set<String>) -> Bool {
-        cells.contains { !$0.isEmpty && labels.contains(TextRow.compact($0)) }
+    func hasCell(_ labels: Set<ExactText>) -> Bool {
+        compactCells.contains { !$0.isEmpty && labels.contains($0) }
     }
 
     /// Index of the first cell whose compacted text satisfies `predicate`.
     func index(where predicate: (String) -> Bool) -> Int? {
-        cells.indices.first { !cells[$0].isEmpty && predicate(TextRow.compact(cells[$0])) }
+        cells.indices.first { !cells[$0].isEmpty && predicate(compactCells[$0]) }
     }
 }
