@@ -104,8 +104,8 @@ enum CategoryLabel {
         // Most labels hold no white space (ASCII space and tab, U+3000 and U+00A0 start with 0xE3 / 0xC2).
         let spaced = label.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }
         var text = spaced ? String(String.UnicodeScalarView(label.unicodeScalars.filter { !$0.properties.isWhitespace })) : label
-        while text.utf8.hasSuffix("指标".utf8) { text.removeLast(2) }
-        if text.utf8.hasSuffix("类".utf8) { text.removeLast() }
+        while text.hasByteSuffix("指标") { text.removeLast(2) }
+        if text.hasByteSuffix("类") { text.removeLast() }
         return text
     }
 }

@@ -17,7 +17,7 @@ public struct NarrativeClaimReader: Sendable {
             let before = result.count
             read(sentence: sentence, section: section, source: source, parent: parent, into: &result)
             let trimmed = sentence.trimmingSpaces()
-            if trimmed.hasSuffix("其中：") || trimmed.hasSuffix("其中:") || trimmed.hasSuffix("以下方面：") || trimmed == "其中" {
+            if trimmed.hasByteSuffix("其中：") || trimmed.hasByteSuffix("其中:") || trimmed.hasByteSuffix("以下方面：") || trimmed == "其中" {
                 if let main = result[before...].first(where: { $0.partOf == nil }) ?? result.last(where: { $0.partOf == nil }) {
                     parent = main.subject
                 }
@@ -90,10 +90,10 @@ public struct NarrativeClaimReader: Sendable {
         while changed {
             changed = false
             if let year = leadingYear(s) { s.removeSubrange(year); changed = true }
-            for noise in leadingNoise where s.hasPrefix(noise) { s.removeFirst(noise.count); changed = true }
-            if s.hasPrefix("：") || s.hasPrefix(":") { s.removeFirst(); changed = true }
+            for noise in leadingNoise where s.hasBytePrefix(noise) { s.removeFirst(noise.count); changed = true }
+            if s.hasBytePrefix("：") || s.hasBytePrefix(":") { s.removeFirst(); changed = true }
         }
-        for suffix in ["为", "共", "达", "是"] where s.hasSuffix(suffix) && s.count > 2 { s.removeLast() }
+        for suffix in ["为", "共", "达", "是"] where s.hasByteSuffix(suffix) && s.count > 2 { s.removeLast() }
         return String(s.trimmingSpaces())
     }
 
@@ -155,9 +155,9 @@ public struct NarrativeClaimReader: Sendable {
             }
             if figure.unit == "%" {
                 guard let current else { continue }
-                if prefix.hasSuffix("增长") || prefix.hasSuffix("上升") || prefix.hasSuffix("提高") || prefix.hasSuffix("增加") {
+                if prefix.hasByteSuffix("增长") || prefix.hasByteSuffix("上升") || prefix.hasByteSuffix("提高") || prefix.hasByteSuffix("增加") {
                     result[current].changePercent = signed(false)
-                } else if prefix.hasSuffix("下降") || prefix.hasSuffix("减少") || prefix.hasSuffix("降低") {
+                } else if prefix.hasByteSuffix("下降") || prefix.hasByteSuffix("减少") || prefix.hasByteSuffix("降低") {
                     result[current].changePercent = signed(true)
                 } else if let r = prefix.byteRange(of: "占") {
                     result[current].sharePercent = figure.number
@@ -168,10 +168,10 @@ public struct NarrativeClaimReader: Sendable {
                 }
                 continue
             }
-            if figure.after.hasPrefix("（含）") || figure.after.hasPrefix("以上") || figure.after.hasPrefix("(含)") { continue }
+            if figure.after.hasBytePrefix("（含）") || figure.after.hasBytePrefix("以上") || figure.after.hasBytePrefix("(含)") { continue }
             var subject = Self.subject(prefix)
             // `收入总计增加17,356.89万元`, `较上年决算增加58.08万元`: a change of a figure already stated.
-            if isMoney, let verb = Self.changeVerbs.first(where: { subject.hasSuffix($0) }) {
+            if isMoney, let verb = Self.changeVerbs.first(where: { subject.hasByteSuffix($0) }) {
                 var owner = String(subject.dropLast(verb.count))
                 for noise in Self.comparisonNoise { owner = owner.removingAll(noise) }
                 owner = Self.subject(owner)
@@ -189,8 +189,8 @@ public struct NarrativeClaimReader: Sendable {
                 }
                 continue
             }
-            if isMoney, subject.hasSuffix("年初预算") || subject.hasSuffix("全年预算") || subject == "预算" {
-                let owner = String(subject.dropLast(subject.hasSuffix("预算") && subject.count >= 4 ? 4 : subject.count))
+            if isMoney, subject.hasByteSuffix("年初预算") || subject.hasByteSuffix("全年预算") || subject == "预算" {
+                let owner = String(subject.dropLast(subject.hasByteSuffix("预算") && subject.count >= 4 ? 4 : subject.count))
                 if owner.isEmpty, let current {
                     result[current].budget = figure.number
                 } else {

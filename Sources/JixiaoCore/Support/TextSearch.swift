@@ -3,9 +3,11 @@ import Foundation
 /// Searches and trims on UTF-8 bytes.
 ///
 /// Foundation's `contains`, `range(of:)` and `trimmingCharacters(in:)` bridge to NSString and
-/// compare by grapheme clusters; on Linux that costs microseconds per call. The labels and
-/// markers the readers look for are fixed texts compared exactly, so a byte search answers
-/// the same question (a UTF-8 match of a whole needle always starts on a scalar boundary).
+/// compare by grapheme clusters, and the standard `hasPrefix` of a Chinese text compares
+/// character by character with Unicode normalisation; on Linux that costs microseconds per
+/// call. The labels and markers the readers look for are fixed texts matched exactly, so a byte
+/// search answers the same question (a UTF-8 match of a whole needle starts and ends on scalar
+/// boundaries; only a combining mark right after a match would be read differently).
 extension String {
     /// True when `needle` occurs in the text (exact UTF-8 bytes; an empty needle always occurs).
     package func has(_ needle: String) -> Bool {
@@ -26,6 +28,16 @@ extension String {
     /// The text with every occurrence of `needle` removed (exact UTF-8 bytes).
     package func removingAll(_ needle: String) -> String {
         self[...].removingAll(needle)
+    }
+
+    /// True when the text starts with exactly the bytes of `prefix`.
+    package func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// True when the text ends with exactly the bytes of `suffix`.
+    package func hasByteSuffix(_ suffix: String) -> Bool {
+        utf8.hasSuffix(suffix.utf8)
     }
 
     /// True when the text has at most `limit` characters; the byte count answers most cases.
@@ -54,6 +66,16 @@ extension Substring {
             if let found = utf8.withContiguousStorageIfAvailable({ TextSearch.firstOffset(of: pin, in: $0) }) { return found }
             return Array(utf8).withUnsafeBufferPointer { TextSearch.firstOffset(of: pin, in: $0) }
         }
+    }
+
+    /// True when the text starts with exactly the bytes of `prefix`.
+    package func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// True when the text ends with exactly the bytes of `suffix`.
+    package func hasByteSuffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8[utf8.index(utf8.endIndex, offsetBy: -suffix.utf8.count)...].elementsEqual(suffix.utf8)
     }
 
     /// The text without leading and trailing spaces and tabs, trimmed by scalars.

@@ -5,7 +5,13 @@ import JixiaoCore
 enum Cells {
     /// A plain printed number (`0.55`, `10.00`, `98.1%`, `9,028,372.00`); nil for anything else.
     static func number(_ text: String) -> PrintedNumber? {
-        guard let first = text.unicodeScalars.first, first.properties.numericType != nil || first == "-" || first == "+" || first == "." else { return nil }
+        // The first scalar is a digit (of any script, `５`), a sign or a point; ASCII is decided on its byte.
+        guard let lead = text.utf8.first else { return nil }
+        if lead < 0x80 {
+            guard (0x30...0x39).contains(lead) || lead == UInt8(ascii: "-") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: ".") else { return nil }
+        } else {
+            guard let first = text.unicodeScalars.first, first.properties.numericType != nil else { return nil }
+        }
         // Fast exact reading of `-9,028,372.00%`; anything unusual goes to the general reader.
         var mantissa: UInt64 = 0, digits = 0, places = 0
         var negative = false, point = false, percent = false
@@ -40,7 +46,7 @@ enum Cells {
 
     /// `绩效目标3`, `目标12` → 3, 12.
     static func goalNumber(_ compact: String) -> Int? {
-        for prefix in ["绩效目标", "目标"] where compact.hasPrefix(prefix) {
+        for prefix in ["绩效目标", "目标"] where compact.hasBytePrefix(prefix) {
             let rest = compact.dropFirst(prefix.count)
             if !rest.isEmpty, rest.count <= 3, let n = Int(rest) { return n }
         }

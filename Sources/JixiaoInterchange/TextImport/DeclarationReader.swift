@@ -22,7 +22,7 @@ struct DeclarationReader {
             let row = rows[i]
             let compact = row.compactText
             if let compactTitle, compact == compactTitle { session.use(row); i += 1; continue }
-            if row.filled.count == 1, compact.hasPrefix("("), let year = Cells.fiscalYear(compact) {
+            if row.filled.count == 1, compact.hasBytePrefix("("), let year = Cells.fiscalYear(compact) {
                 project.fiscalYear = year
                 session.use(row); i += 1; continue
             }
@@ -112,7 +112,7 @@ struct DeclarationReader {
                 label = "carry"
             } else if c == "其他资金" {
                 label = "other"
-            } else if c.hasPrefix("项目资金") {
+            } else if c.hasBytePrefix("项目资金") {
                 if funds == nil { funds = Funds(unit: unit ?? .yuan, source: session.source(row)) }
                 found = true
             }
@@ -124,7 +124,7 @@ struct DeclarationReader {
     static func subTask(_ text: String, next: Int) -> SubTask? {
         var body = Substring(text)
         var number = next
-        if body.hasPrefix("- ") || body.hasPrefix("• ") {
+        if body.hasBytePrefix("- ") || body.hasBytePrefix("• ") {
             body = body.dropFirst(2)
         } else {
             let digits = body.prefix { $0.isASCII && $0.isNumber }

@@ -18,7 +18,7 @@ struct DepartmentEvaluationReader {
             let row = rows[i]
             let head = row.head
             if let compactTitle, row.compactText.has(compactTitle) { session.use(row); i += 1; continue }
-            if row.filled.count == 1, head.hasPrefix("(") || head.hasPrefix("（"), let year = Cells.fiscalYear(head) {
+            if row.filled.count == 1, head.hasBytePrefix("(") || head.hasBytePrefix("（"), let year = Cells.fiscalYear(head) {
                 evaluation.fiscalYear = year
                 session.use(row); i += 1; continue
             }
@@ -33,7 +33,7 @@ struct DepartmentEvaluationReader {
                 i = next
                 continue
             }
-            if head.hasPrefix("偏差原因分析"), sawTable == false, evaluation.goals.isEmpty {
+            if head.hasBytePrefix("偏差原因分析"), sawTable == false, evaluation.goals.isEmpty {
                 evaluation.deviationReason = row.filled.dropFirst().joined(separator: "\n")
                 session.use(row); i += 1; continue
             }
@@ -45,7 +45,7 @@ struct DepartmentEvaluationReader {
                 sawTable = true
                 continue
             }
-            if head.hasPrefix("总分") {
+            if head.hasBytePrefix("总分") {
                 (evaluation.reportedTotal, evaluation.reportedGrade) = fields.readTotal(row)
                 i += 1
                 continue
@@ -68,7 +68,7 @@ struct DepartmentEvaluationReader {
             if row.hasCell(["目标序号"]) || row.isFurniture || Furniture.cells.contains(head) || head == "年度绩效目标完成情况" {
                 session.use(row); i += 1; continue
             }
-            if head.hasPrefix("偏差原因分析"), row.filled.count == 1 { session.use(row); i += 1; continue }
+            if head.hasBytePrefix("偏差原因分析"), row.filled.count == 1 { session.use(row); i += 1; continue }
             i += 1
         }
         if !sawTable { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "年度指标完成情况表"], row: rows[range.lowerBound], form: formName) }

@@ -48,7 +48,7 @@ struct DisclosureReader {
             let index = disclosure.sections.count - 1
             // A paragraph that stops mid-sentence goes on in the next row (a page or line break).
             if let previous = disclosure.sections[index].paragraphs.last, let start = previousClaims,
-               !(previous.hasSuffix("。") || previous.hasSuffix("；") || previous.hasSuffix("：") || previous.hasSuffix(":")) {
+               !(previous.hasByteSuffix("。") || previous.hasByteSuffix("；") || previous.hasByteSuffix("：") || previous.hasByteSuffix(":")) {
                 let joined = previous + text
                 disclosure.sections[index].paragraphs[disclosure.sections[index].paragraphs.count - 1] = joined
                 disclosure.claims.removeSubrange(start.index...)
@@ -67,11 +67,11 @@ struct DisclosureReader {
     /// Heading levels: `第三部分 …` 0, `一、…` 1, `（一）…` 2, `1、…` 3 (short lines only).
     static func headingLevel(_ text: String) -> Int? {
         guard text.isShort(40), !text.has("。") else { return nil }
-        if text.hasPrefix("第"), text.has("部分") { return 0 }
+        if text.hasBytePrefix("第"), text.has("部分") { return 0 }
         let numerals = "一二三四五六七八九十"
         if let first = text.first, numerals.contains(first), let mark = text.firstIndex(of: "、"),
            text[..<mark].allSatisfy({ numerals.contains($0) }) { return 1 }
-        if text.hasPrefix("（") || text.hasPrefix("("), let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }),
+        if text.hasBytePrefix("（") || text.hasBytePrefix("("), let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }),
            text[text.index(after: text.startIndex)..<close].allSatisfy({ numerals.contains($0) }) {
             return 2
         }

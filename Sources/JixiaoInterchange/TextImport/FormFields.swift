@@ -83,12 +83,12 @@ struct FormFields {
         session.use(header)
         var roles: [ExecutionRole] = []
         for cell in header.compactFilled {
-            if cell.hasPrefix("年初预算") { roles.append(.initial) }
-            else if cell.hasPrefix("全年预算") { roles.append(.annual) }
-            else if cell.hasPrefix("全年执行") { roles.append(.executed) }
+            if cell.hasBytePrefix("年初预算") { roles.append(.initial) }
+            else if cell.hasBytePrefix("全年预算") { roles.append(.annual) }
+            else if cell.hasBytePrefix("全年执行") { roles.append(.executed) }
             else if cell.has("结余") || cell.has("结(转)") || cell.has("结（转）") || cell.has("结转") { roles.append(.balance) }
             else if cell == "分值" { roles.append(.weight) }
-            else if cell.hasPrefix("执行率") { roles.append(.rate) }
+            else if cell.hasBytePrefix("执行率") { roles.append(.rate) }
             else if cell == "得分" { roles.append(.score) }
         }
         var execution = BudgetExecution(unit: Self.moneyUnit(header) ?? .tenThousandYuan, source: session.source(header))
@@ -112,7 +112,7 @@ struct FormFields {
                 if cell == "—" || cell == "-" || cell == "/" { tokens.append(nil); continue }
                 if tokens.isEmpty {
                     let c = TextRow.compact(cell)
-                    if c.hasPrefix("资金总额") || c == "年度资金总额" || c.hasPrefix("项目资金") { continue }
+                    if c.hasBytePrefix("资金总额") || c == "年度资金总额" || c.hasBytePrefix("项目资金") { continue }
                     label = label.map { $0 + " " + cell } ?? cell
                 } else {
                     reason.append(cell)

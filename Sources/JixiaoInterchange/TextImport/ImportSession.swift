@@ -45,14 +45,14 @@ enum Furniture {
     static let rows: Set<ExactText> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录"]
     static let notes = ["“预算编制数”数据来源", "“全年预算数”的取数规则", "“全年执行数”是指", "“执行率”是执行数", "“年初预算数”项下"]
 
-    static func isFurniture(_ row: TextRow) -> Bool {
+    /// True for a row of these cells (and their text without white space) that is furniture.
+    static func isFurniture(cells: [String], compactText text: String) -> Bool {
         // Furniture is a line or two of text; a row of several cells with words is data.
         var filled = 0
-        for cell in row.cells where !cell.isEmpty && !cell.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x7C || $0 == 0x3A || $0 == 0x20 }) {
+        for cell in cells where !cell.isEmpty && !cell.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x7C || $0 == 0x3A || $0 == 0x20 }) {
             filled += 1
             if filled > 2 { return false }
         }
-        let text = row.compactText
         if text.isEmpty || rows.contains(text) { return true }
         if text.allSatisfy(\.isNumber) { return true }  // page numbers
         if text.allSatisfy({ $0 == "-" || $0 == "|" || $0 == ":" }) { return true }  // table rules

@@ -20,7 +20,7 @@ struct IndicatorColumns: Sendable, Equatable {
         var values: [Role] = []
         var hasWeight = false
         for label in labels {
-            if label.hasPrefix("一级") || label.hasPrefix("二级") || label.hasPrefix("三级") { continue }
+            if label.hasBytePrefix("一级") || label.hasBytePrefix("二级") || label.hasBytePrefix("三级") { continue }
             if label.has("调整后") { values.append(.adjustedTarget) }
             else if label.has("指标值") { values.append(.target) }
             else if label.has("实际") { values.append(.actual) }

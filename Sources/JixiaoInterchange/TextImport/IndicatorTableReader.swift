@@ -168,12 +168,15 @@ struct IndicatorTableReader {
 
     /// A cell that is a target or actual value rather than a name: a comparison, a number or an unfilled template.
     static func looksLikeValue(_ cell: String) -> Bool {
-        let scalars = Array(cell.unicodeScalars.prefix(2))
-        guard let first = scalars.first else { return false }
+        var scalars = cell.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        if comparisonMarks.contains(first) { return true }
         // `W85%`: a `≥` the PDF extraction turned into a W.
-        let garbledAtLeast = first == "W" && scalars.count > 1 && (scalars[1] == "%" || scalars[1].properties.numericType != nil)
-        return "≥≤=<>＞＜≧≦".unicodeScalars.contains(first) || garbledAtLeast || Cells.number(cell) != nil
+        if first == "W", let second = scalars.next(), second == "%" || second.properties.numericType != nil { return true }
+        return Cells.number(cell) != nil
     }
+
+    static let comparisonMarks = Set("≥≤=<>＞＜≧≦".unicodeScalars)
 
     static func columnName(_ role: IndicatorColumns.Role) -> String {
         switch role {

@@ -39,7 +39,7 @@ struct ProjectEvaluationReader {
                 sawTable = true
                 continue
             }
-            if IndicatorTableReader.endsTable(row), row.head.hasPrefix("总分") {
+            if IndicatorTableReader.endsTable(row), row.head.hasBytePrefix("总分") {
                 (evaluation.reportedTotal, evaluation.reportedGrade) = fields.readTotal(row, next: i + 1 < range.upperBound ? rows[i + 1] : nil)
                 sawTotal = true
                 let (analysis, next) = fields.readAnalysis(from: i + 1, to: range.upperBound)
@@ -55,7 +55,7 @@ struct ProjectEvaluationReader {
             }
             // `年度目标 ⇥ text` and `实际完成情况 ⇥ text` on rows of their own.
             var labelled = Array(row.filled.drop { ["项目年度绩效目标", "项目年度目标", "年度绩效目标"].contains(TextRow.compact($0)) })
-            if let first = labelled.first, first.hasPrefix("年度目标"), TextRow.compact(first) != "年度目标" {
+            if let first = labelled.first, first.hasBytePrefix("年度目标"), TextRow.compact(first) != "年度目标" {
                 labelled = ["年度目标", String(first.dropFirst(4)).trimmingCharacters(in: .whitespaces)] + labelled.dropFirst()
             }
             if let label = labelled.first.map(TextRow.compact), labelled.count >= 2, !Self.isGoalHeader(row),

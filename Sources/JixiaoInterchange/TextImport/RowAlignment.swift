@@ -207,6 +207,6 @@ struct RowAlignment: Sendable {
     /// The actual-value wording of the self-evaluation template (`达成预期指标`,
     /// `部分达成预期指标并具有一定效果`, `未达成预期指标且效果较差`), also when cut off.
     static func isAchievementWording(_ cell: String) -> Bool {
-        cell.has("预期指") || cell.has("指标并具") || cell.has("指标且") || cell.hasPrefix("达成") || cell.hasPrefix("如期")
+        cell.has("预期指") || cell.has("指标并具") || cell.has("指标且") || cell.hasBytePrefix("达成") || cell.hasBytePrefix("如期")
     }
 }

@@ -101,13 +101,13 @@ enum TextLayout {
         }
         for (n, line) in lines.enumerated() {
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" }
-            if blank && !line.hasPrefix("\t") {
+            if blank && !line.hasBytePrefix("\t") {
                 flush()
                 continue
             }
             if cells.isEmpty { first = n + 1 }
             last = n + 1
-            if line.hasPrefix("\t") {
+            if line.hasBytePrefix("\t") {
                 isTable = true
                 cells.append(clean(line.dropFirst()))
             } else if let previous = cells.popLast() {
@@ -133,25 +133,79 @@ enum TextLayout {
         return String(text[low..<high])
     }
 
+    /// Unicode White_Space: ASCII 09–0D and 20, U+0085, U+00A0, U+1680, U+2000–200A, U+2028,
+    /// U+2029, U+202F, U+205F and U+3000 (the property's list, without a table lookup).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// The cells of a tab-separated line, each cleaned; split on the tab byte.
     static func splitTabs(_ line: Substring) -> [String] {
+        if let cells = line.utf8.withContiguousStorageIfAvailable(splitTabs) { return cells }
+        return Array(line.utf8).withUnsafeBufferPointer(splitTabs)
+    }
+
+    /// The cells of one tab-separated line given as UTF-8 bytes.
+    static func splitTabs(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var cells: [String] = []
-        let utf8 = line.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x09 {
-                cells.append(clean(line[start..<index]))
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x09 {
+            cells.append(cell(bytes, start, index))
+            start = index + 1
         }
-        cells.append(clean(line[start..<utf8.endIndex]))
+        cells.append(cell(bytes, start, bytes.count))
         return cells
+    }
+
+    /// One cell of bytes `low..<high`, trimmed of white space; a cell with a `<` goes through
+    /// `clean`, which removes HTML tags before trimming.
+    static func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int) -> String {
+        var low = low, high = high
+        while low < high {
+            let n = spaceLength(bytes, from: low, to: high)
+            if n == 0 { break }
+            low += n
+        }
+        while high > low {
+            let n = spaceLength(bytes, endingAt: high, from: low)
+            if n == 0 { break }
+            high -= n
+        }
+        guard low < high else { return "" }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+        return bytes[low..<high].contains(UInt8(ascii: "<")) ? clean(text[...]) : text
+    }
+
+    /// Bytes of the white-space scalar starting at `i` (see `isSpace`), 0 when there is none.
+    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, from i: Int, to end: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) ? 1 : 0 }
+        if c == 0xC2, i + 1 < end { return b[i + 1] == 0x85 || b[i + 1] == 0xA0 ? 2 : 0 }
+        guard i + 2 < end else { return 0 }
+        return isSpace3(c, b[i + 1], b[i + 2]) ? 3 : 0
+    }
+
+    /// Bytes of the white-space scalar ending just before `end` (not before `start`), 0 when none.
+    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, from start: Int) -> Int {
+        let c = b[end - 1]
+        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) ? 1 : 0 }
+        if end - 2 >= start, b[end - 2] == 0xC2 { return c == 0x85 || c == 0xA0 ? 2 : 0 }
+        guard end - 3 >= start else { return 0 }
+        return isSpace3(b[end - 3], b[end - 2], c) ? 3 : 0
+    }
+
+    /// The three-byte white-space scalars: U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    static func isSpace3(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch (a, b) {
+        case (0xE1, 0x9A): return c == 0x80
+        case (0xE2, 0x80): return (0x80...0x8A).contains(c) || c == 0xA8 || c == 0xA9 || c == 0xAF
+        case (0xE2, 0x81): return c == 0x9F
+        case (0xE3, 0x80): return c == 0x80
+        default: return false
+        }
     }
 
     /// Removes `<tag …>` and `</tag>`; a `<` not starting a tag (`<1天`) is kept.

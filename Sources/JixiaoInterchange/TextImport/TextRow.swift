@@ -4,49 +4,83 @@ import JixiaoCore
 /// One table row (or one paragraph) of an extracted text file, with the lines it came from.
 ///
 /// The readers ask the same questions of a row many times (its first label, its text without
-/// white space), so the answers are worked out once, when the row is made.
+/// white space), so the answers are worked out once, when the row is made. They live in one
+/// shared, immutable box: the readers pass rows around, and a copy is one reference.
 struct TextRow: Sendable {
-    /// 1-based number of the first and last source line.
-    let line: Int
-    let endLine: Int
+    private let storage: Storage
+
+    /// 1-based number of the first source line.
+    var line: Int { storage.line }
+    /// 1-based number of the last source line.
+    var endLine: Int { storage.endLine }
     /// Cells as written, trimmed, without HTML tags; wrapped lines of a cell joined by `\n`.
-    let cells: [String]
+    var cells: [String] { storage.cells }
     /// True when the row came from tab-separated cells (a table), false for a plain paragraph.
-    let isTable: Bool
+    var isTable: Bool { storage.isTable }
     /// Each cell with all white space removed, for matching labels (same count as `cells`).
-    let compactCells: [String]
+    var compactCells: [String] { storage.compactCells }
     /// The non-empty cells.
-    let filled: [String]
+    var filled: [String] { storage.filled }
     /// The non-empty cells without white space (same count as `filled`).
-    let compactFilled: [String]
+    var compactFilled: [String] { storage.compactFilled }
     /// All cells joined by a space, for messages and paragraph text.
-    let text: String
+    var text: String { storage.filled.count == 1 ? storage.filled[0] : storage.filled.joined(separator: " ") }
     /// The first non-empty cell with all white space removed (`总 分` → `总分`).
-    let head: String
+    var head: String { storage.head }
     /// The whole row without white space (the cells joined).
-    let compactText: String
+    var compactText: String { storage.compactText }
     /// True for text every page repeats and that carries no data (see `Furniture`).
-    private(set) var isFurniture = false
+    var isFurniture: Bool { storage.isFurniture }
 
     init(line: Int, endLine: Int, cells: [String], isTable: Bool) {
-        self.line = line
-        self.endLine = endLine
-        self.cells = cells
-        self.isTable = isTable
-        let compactCells = cells.map(TextRow.compact)
-        self.compactCells = compactCells
-        filled = cells.filter { !$0.isEmpty }
-        compactFilled = cells.indices.compactMap { cells[$0].isEmpty ? nil : compactCells[$0] }
-        text = filled.count == 1 ? filled[0] : filled.joined(separator: " ")
-        head = compactCells.first { !$0.isEmpty } ?? ""
-        compactText = compactCells.count == 1 ? compactCells[0] : compactCells.joined()
-        isFurniture = Furniture.isFurniture(self)
+        storage = Storage(line: line, endLine: endLine, cells: cells, isTable: isTable)
+    }
+
+    private final class Storage: Sendable {
+        let line: Int
+        let endLine: Int
+        let cells: [String]
+        let isTable: Bool
+        let compactCells: [String]
+        let filled: [String]
+        let compactFilled: [String]
+        let compactText: String
+        let head: String
+        let isFurniture: Bool
+
+        init(line: Int, endLine: Int, cells: [String], isTable: Bool) {
+            self.line = line
+            self.endLine = endLine
+            self.cells = cells
+            self.isTable = isTable
+            var compactCells: [String] = []
+            var filled: [String] = []
+            var compactFilled: [String] = []
+            compactCells.reserveCapacity(cells.count)
+            for cell in cells {
+                let compact = cell.isEmpty ? cell : TextRow.compact(cell)
+                compactCells.append(compact)
+                if !cell.isEmpty {
+                    filled.append(cell)
+                    compactFilled.append(compact)
+                }
+            }
+            self.compactCells = compactCells
+            self.filled = filled
+            self.compactFilled = compactFilled
+            let compactText = compactFilled.count == 1 ? compactFilled[0] : compactFilled.joined()
+            self.compactText = compactText
+            head = compactFilled.first { !$0.isEmpty } ?? ""
+            isFurniture = Furniture.isFurniture(cells: cells, compactText: compactText)
+        }
     }
 
     /// A cell's text with every kind of white space removed, for matching labels.
     static func compact(_ text: String) -> String {
         // Most cells have no white space at all: U+3000 and U+00A0 start with 0xE3 0x80 0x80 / 0xC2 0xA0.
-        if !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }) { return text }
+        let spaced = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 } }
+            ?? text.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }
+        if !spaced { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         let utf8 = Array(text.utf8)
