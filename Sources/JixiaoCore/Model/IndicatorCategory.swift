@@ -24,7 +24,7 @@ public enum Level1Category: String, Sendable, Hashable, Codable, CaseIterable {
         byLabel[CategoryLabel.key(label)]
     }
 
-    private static let byLabel: [ExactText: Level1Category] = [
+    fileprivate static let byLabel: [ExactText: Level1Category] = [
         "产出": .output, "成本": .cost, "效益": .effect, "效果": .effect, "满意度": .satisfaction, "服务对象满意度": .satisfaction,
     ]
 }
@@ -78,7 +78,7 @@ public enum Level2Category: String, Sendable, Hashable, Codable, CaseIterable {
         byLabel[CategoryLabel.key(label)]
     }
 
-    private static let byLabel: [ExactText: Level2Category] = [
+    fileprivate static let byLabel: [ExactText: Level2Category] = [
         "数量": .quantity, "质量": .quality, "时效": .timeliness, "成本": .cost,
         "经济成本": .economicCost, "社会成本": .socialCost,
         "生态环境成本": .ecologicalCost, "生态成本": .ecologicalCost, "环境成本": .ecologicalCost,
@@ -99,7 +99,13 @@ public enum IndicatorLayout: String, Sendable, Hashable, Codable {
 }
 
 /// Normalises category labels for matching: drops white space and the `指标` suffix.
-enum CategoryLabel {
+package enum CategoryLabel {
+    /// True when the label names a 一级 or a 二级 category (its key is worked out once).
+    package static func isCategory(_ label: String) -> Bool {
+        let key = ExactText(key(label))
+        return Level1Category.byLabel[key] != nil || Level2Category.byLabel[key] != nil
+    }
+
     static func key(_ label: String) -> String {
         // Most labels hold no white space (ASCII space and tab, U+3000 and U+00A0 start with 0xE3 / 0xC2).
         let spaced = label.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }

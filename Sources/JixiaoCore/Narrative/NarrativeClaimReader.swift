@@ -27,10 +27,34 @@ public struct NarrativeClaimReader: Sendable {
     }
 
     static func sentences(_ text: String) -> [String] {
-        text.split(separator: "。", omittingEmptySubsequences: true).map(String.init)
+        split(text, at: sentenceBreaks).filter { !$0.isEmpty }
     }
 
-    static let clauseBreaks: Set<Character> = ["，", "；", ";", "、"]
+    static let sentenceBreaks = [Array("。".utf8)]
+    static let clauseBreaks = ["，", "；", ";", "、"].map { Array($0.utf8) }
+
+    /// The text cut at every occurrence of any of `marks` (matched on UTF-8 bytes), keeping
+    /// empty pieces.
+    static func split(_ text: String, at marks: [[UInt8]]) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            var i = 0
+            scan: while i < bytes.count {
+                for mark in marks where mark[0] == bytes[i] && i + mark.count <= bytes.count
+                    && (1..<mark.count).allSatisfy({ bytes[i + $0] == mark[$0] }) {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += mark.count
+                    start = i
+                    continue scan
+                }
+                i += 1
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return pieces
+        }
+    }
     static let moneyUnits = ["亿元", "万元", "元"]
     static let countUnits = ["台（套）", "人次", "批次", "辆", "个", "项", "家", "人", "次", "份", "件", "分"]
     static let units = moneyUnits + countUnits
@@ -115,24 +139,20 @@ public struct NarrativeClaimReader: Sendable {
         var current: Int?
         var part = parent
         let first = result.count
-        var clauses: [String] = []
-        var buffer = ""
-        for c in sentence {
-            if Self.clauseBreaks.contains(c) { clauses.append(buffer); buffer = "" } else { buffer.append(c) }
-        }
-        clauses.append(buffer)
+        let clauses = Self.split(sentence, at: Self.clauseBreaks)
         var listed: [PrintedNumber] = []
         for clause in clauses {
+            let found = Self.figure(in: clause)
             if clause.has("其中") && result.count > first {
                 // The total is the figure just before `其中`, in the same unit.
-                let unit = Self.figure(in: clause)?.unit
+                let unit = found?.unit
                 if let current, result[current].unit == unit || unit == nil { part = result[current].subject }
                 else if let main = result[first...].last(where: { $0.unit == unit && $0.partOf == parent }) { part = main.subject }
             }
             if clause.has("与上年相同") || clause.has("与上年持平"), let current {
                 result[current].change = PrintedNumber(0)
             }
-            guard let figure = Self.figure(in: clause) else { continue }
+            guard let figure = found else { continue }
             let prefix = figure.prefix
             let isMoney = Self.moneyUnits.contains(figure.unit)
             let signed = { (negative: Bool) -> PrintedNumber in

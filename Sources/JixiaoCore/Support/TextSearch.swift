@@ -32,12 +32,18 @@ extension String {
 
     /// True when the text starts with exactly the bytes of `prefix`.
     package func hasBytePrefix(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
+        self[...].hasBytePrefix(prefix)
     }
 
     /// True when the text ends with exactly the bytes of `suffix`.
     package func hasByteSuffix(_ suffix: String) -> Bool {
-        utf8.hasSuffix(suffix.utf8)
+        self[...].hasByteSuffix(suffix)
+    }
+
+    /// The text without leading and trailing Unicode white space (spaces, tabs and line ends:
+    /// the `.whitespacesAndNewlines` set).
+    package func trimmingWhiteSpace() -> Substring {
+        self[...].trimmingWhiteSpace()
     }
 
     /// True when the text has at most `limit` characters; the byte count answers most cases.
@@ -61,21 +67,37 @@ extension Substring {
 
     /// Offset in UTF-8 bytes from the start of this text to the first occurrence of `needle`.
     func byteOffset(of needle: String) -> Int? {
-        var needle = needle
-        return needle.withUTF8 { pin in
-            if let found = utf8.withContiguousStorageIfAvailable({ TextSearch.firstOffset(of: pin, in: $0) }) { return found }
-            return Array(utf8).withUnsafeBufferPointer { TextSearch.firstOffset(of: pin, in: $0) }
-        }
+        withBytes(needle) { TextSearch.firstOffset(of: $1, in: $0) }
     }
 
     /// True when the text starts with exactly the bytes of `prefix`.
     package func hasBytePrefix(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
+        withBytes(prefix) { hay, pin in pin.count <= hay.count && (pin.isEmpty || memcmp(hay.baseAddress!, pin.baseAddress!, pin.count) == 0) }
     }
 
     /// True when the text ends with exactly the bytes of `suffix`.
     package func hasByteSuffix(_ suffix: String) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8[utf8.index(utf8.endIndex, offsetBy: -suffix.utf8.count)...].elementsEqual(suffix.utf8)
+        withBytes(suffix) { hay, pin in
+            pin.count <= hay.count && (pin.isEmpty || memcmp(hay.baseAddress! + (hay.count - pin.count), pin.baseAddress!, pin.count) == 0)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of this text and of `other`.
+    private func withBytes<R>(_ other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var other = other
+        return other.withUTF8 { pin in
+            if let result = utf8.withContiguousStorageIfAvailable({ body($0, pin) }) { return result }
+            return Array(utf8).withUnsafeBufferPointer { body($0, pin) }
+        }
+    }
+
+    /// The text without leading and trailing Unicode white space, trimmed by scalars.
+    package func trimmingWhiteSpace() -> Substring {
+        let scalars = unicodeScalars
+        var low = scalars.startIndex, high = scalars.endIndex
+        while low < high, scalars[low].isWhiteSpace { low = scalars.index(after: low) }
+        while high > low, scalars[scalars.index(before: high)].isWhiteSpace { high = scalars.index(before: high) }
+        return self[low..<high]
     }
 
     /// The text without leading and trailing spaces and tabs, trimmed by scalars.
@@ -103,36 +125,44 @@ extension Substring {
     }
 }
 
-extension String.UTF8View {
-    /// True when the bytes end with `suffix`.
-    package func hasSuffix(_ suffix: String.UTF8View) -> Bool {
-        count >= suffix.count && self[index(endIndex, offsetBy: -suffix.count)...].elementsEqual(suffix)
-    }
-}
-
 enum TextSearch {
-    /// Offset of the first occurrence of `needle` in `hay`; 0 for an empty needle.
+    /// Offset of the first occurrence of `needle` in `hay`; 0 for an empty needle. Candidates
+    /// are found by `memchr` on the needle's last byte (for Chinese text a continuation byte,
+    /// which varies more than lead bytes) and confirmed with `memcmp`.
     static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return 0 }
         let count = needle.count
-        guard count <= hay.count else { return nil }
-        var i = 0
-        let last = hay.count - count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < count && hay[i + k] == needle[k] { k += 1 }
-                if k == count { return i }
-            }
-            i += 1
+        guard count > 0 else { return 0 }
+        guard count <= hay.count, let base = hay.baseAddress, let pin = needle.baseAddress else { return nil }
+        let last = Int32(pin[count - 1])
+        var position = count - 1
+        while position < hay.count {
+            guard let found = memchr(base + position, last, hay.count - position) else { return nil }
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let start = end - (count - 1)
+            if count == 1 || memcmp(base + start, pin, count - 1) == 0 { return start }
+            position = end + 1
         }
         return nil
     }
 }
 
 extension Unicode.Scalar {
-    /// Tab or a space separator (Unicode category Zs): what `CharacterSet.whitespaces` holds.
-    var isSpaceOrTab: Bool {
-        value == 0x20 || value == 0x09 || (value >= 0x80 && properties.generalCategory == .spaceSeparator)
+    /// Tab or a space separator (Unicode category Zs: U+0020, U+00A0, U+1680, U+2000–200A,
+    /// U+202F, U+205F, U+3000): what `CharacterSet.whitespaces` holds.
+    package var isSpaceOrTab: Bool {
+        switch value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Unicode White_Space: ASCII 09–0D and 20, U+0085, U+00A0, U+1680, U+2000–200A, U+2028,
+    /// U+2029, U+202F, U+205F and U+3000 (the property's list, without a table lookup);
+    /// what `CharacterSet.whitespacesAndNewlines` holds.
+    package var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

@@ -13,8 +13,11 @@ struct IndicatorTableReader {
     let layout: IndicatorLayout
     let form: String
     private(set) var indicators: [Indicator] = []
-    private var level1: String?
-    private var level2: String?
+    private var level1: String? { didSet { level1Category = level1.flatMap(Level1Category.classify) } }
+    private var level2: String? { didSet { level2Category = level2.flatMap(Level2Category.classify) } }
+    /// The categories of the current labels, classified once when a label changes.
+    private var level1Category: Level1Category?
+    private var level2Category: Level2Category?
     private var goal: Int?
 
     init(session: ImportSession, columns: IndicatorColumns, layout: IndicatorLayout, form: String) {
@@ -78,8 +81,7 @@ struct IndicatorTableReader {
                 continue
             }
             // At most a 一级 and a 二级 label per row: a third label-like cell (`群众满意度`) is the name.
-            if labels.count < 2, compact.utf8.count <= 30,
-               Level1Category.classify(compact) != nil || Level2Category.classify(compact) != nil {
+            if labels.count < 2, compact.utf8.count <= 30, CategoryLabel.isCategory(compact) {
                 labels.append(compact)
                 labelIndices.append(index)
                 continue
@@ -116,7 +118,8 @@ struct IndicatorTableReader {
         }
         let values = alignment.values
         var indicator = Indicator(
-            level1Label: level1, level2Label: level2, name: name, goalNumber: goal,
+            level1Label: level1, level2Label: level2, level1: level1Category ?? level2Category?.level1(in: layout), level2: level2Category,
+            name: name, goalNumber: goal,
             weight: weight, reportedScore: score, source: session.source(row), layout: layout)
         if let (tag, rest) = SubTaskTag.split(name) {
             indicator.subTasks = tag
@@ -124,10 +127,11 @@ struct IndicatorTableReader {
         }
         for (slot, role) in columns.values.enumerated() {
             guard let text = values[slot] else { continue }
+            func value() -> IndicatorValue { alignment.parsed.indices.contains(slot) ? alignment.parsed[slot] ?? IndicatorValueParser.parse(text) : IndicatorValueParser.parse(text) }
             switch role {
-            case .target: indicator.target = IndicatorValueParser.parse(text)
-            case .adjustedTarget: indicator.adjustedTarget = IndicatorValueParser.parse(text)
-            case .actual: indicator.actual = IndicatorValueParser.parse(text)
+            case .target: indicator.target = value()
+            case .adjustedTarget: indicator.adjustedTarget = value()
+            case .actual: indicator.actual = value()
             case .qualitativeNote: indicator.qualitativeNote = text
             default: break
             }
@@ -150,9 +154,9 @@ struct IndicatorTableReader {
             let label = labels[0]
             let asLevel1 = Level1Category.classify(label)
             let asLevel2 = Level2Category.classify(label)
-            if let l2 = asLevel2, asLevel1 == nil || (l2 == .cost && level1.flatMap(Level1Category.classify) == .output)
-                || (l2 == .satisfaction && level1.flatMap(Level1Category.classify) == .satisfaction) {
-                if let l1 = level1.flatMap(Level1Category.classify), l1 != l2.level1(in: layout), !(l2 == .cost && l1 == .output) {
+            if let l2 = asLevel2, asLevel1 == nil || (l2 == .cost && level1Category == .output)
+                || (l2 == .satisfaction && level1Category == .satisfaction) {
+                if let l1 = level1Category, l1 != l2.level1(in: layout), !(l2 == .cost && l1 == .output) {
                     level1 = nil
                 }
                 level2 = label
@@ -167,13 +171,13 @@ struct IndicatorTableReader {
     }
 
     /// A cell that is a target or actual value rather than a name: a comparison, a number or an unfilled template.
-    static func looksLikeValue(_ cell: String) -> Bool {
+    static func looksLikeValue(_ cell: String, isNumber: Bool? = nil) -> Bool {
         var scalars = cell.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return false }
         if comparisonMarks.contains(first) { return true }
         // `W85%`: a `≥` the PDF extraction turned into a W.
         if first == "W", let second = scalars.next(), second == "%" || second.properties.numericType != nil { return true }
-        return Cells.number(cell) != nil
+        return isNumber ?? (Cells.number(cell) != nil)
     }
 
     static let comparisonMarks = Set("≥≤=<>＞＜≧≦".unicodeScalars)

@@ -15,6 +15,8 @@ struct RowAlignment: Sendable {
     var scoreIndex: Int?
     /// The text of each value column (nil when empty).
     var values: [String?]
+    /// The value of each value column when reading the row already parsed it.
+    var parsed: [IndicatorValue?] = []
     /// Filled cells that fit no column, in their order.
     var extra: [String]
     /// Guesses that decide a figure the checks use (the 实际完成值, text moved to the reason), in Chinese.
@@ -29,13 +31,16 @@ struct RowAlignment: Sendable {
         let roles = columns.values
         // Each cell read as a number once; only cells that can sit between the name and a 分值
         // need their shape (not the long reason text).
-        let numbers = cells.map(Cells.score)
+        let printed = cells.map(Cells.number)
+        let numbers = printed.map { $0?.isPercent == false ? $0 : nil }
         let lastNumber = columns.hasWeight ? (numbers.lastIndex { $0 != nil } ?? nameIndex) : cells.count
-        let shapes = cells.indices.map { $0 > nameIndex && $0 < lastNumber ? CellShape(cells[$0], isBareNumber: numbers[$0] != nil) : CellShape.empty }
+        let shapes = cells.indices.map {
+            $0 > nameIndex && $0 < lastNumber ? CellShape(cells[$0], isBareNumber: numbers[$0] != nil, isNumber: printed[$0] != nil) : CellShape.empty
+        }
         guard columns.hasWeight else {
             let end = (cells.lastIndex { !$0.isEmpty } ?? nameIndex) + 1
             let range = min(nameIndex + 1, end)..<end
-            return describe(place(cells, shapes, range, roles), cells, range, roles)
+            return describe(place(cells, shapes, range, roles), cells, shapes, range, roles)
         }
         // Every candidate 分值 is scored without building any text; the winner is described.
         var best: (placement: Placement, weight: Int, score: Int?, scoreAfterGap: Bool, plausibility: Int)?
@@ -61,7 +66,7 @@ struct RowAlignment: Sendable {
             }
         }
         guard let best else { return nil }
-        var alignment = describe(best.placement, cells, (nameIndex + 1)..<best.weight, roles)
+        var alignment = describe(best.placement, cells, shapes, (nameIndex + 1)..<best.weight, roles)
         alignment.weightIndex = best.weight
         alignment.scoreIndex = best.score
         alignment.plausibility = best.plausibility
@@ -123,17 +128,23 @@ struct RowAlignment: Sendable {
     }
 
     /// The reading a placement gives, with the guesses and notes that explain it in Chinese.
-    static func describe(_ placement: Placement, _ cells: [String], _ range: Range<Int>, _ roles: [IndicatorColumns.Role]) -> RowAlignment {
+    static func describe(_ placement: Placement, _ cells: [String], _ shapes: [CellShape], _ range: Range<Int>,
+                         _ roles: [IndicatorColumns.Role]) -> RowAlignment {
         let k = roles.count
         if placement.surplus > 0 {
             let extra = placement.filled.prefix(placement.surplus).map { cells[$0] }
             let kept: [String?] = placement.filled.suffix(k).map { cells[$0] }
             let guess = "名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因"
-            return RowAlignment(values: kept, extra: extra, guesses: [guess], plausibility: placement.score)
+            return RowAlignment(values: kept, parsed: placement.filled.suffix(k).map { shapes[$0].parsed },
+                                extra: extra, guesses: [guess], plausibility: placement.score)
         }
         let pairs = zip(placement.slots, placement.filled.map { $0 - range.lowerBound })
         var values = [String?](repeating: nil, count: k)
-        for (slot, position) in pairs { values[slot] = cells[range.lowerBound + position] }
+        var parsed = [IndicatorValue?](repeating: nil, count: k)
+        for (slot, position) in pairs {
+            values[slot] = cells[range.lowerBound + position]
+            parsed[slot] = shapes[range.lowerBound + position].parsed
+        }
         var guesses: [String] = []
         var notes: [String] = []
         let actualSlot = roles.firstIndex(of: .actual)
@@ -149,7 +160,7 @@ struct RowAlignment: Sendable {
             }
             if actualGuessed { guesses.append(note) } else { notes.append(note) }
         }
-        return RowAlignment(values: values, extra: [], guesses: guesses, notes: notes, plausibility: placement.score)
+        return RowAlignment(values: values, parsed: parsed, extra: [], guesses: guesses, notes: notes, plausibility: placement.score)
     }
 
     /// How well cells fit their columns: 实际完成值 filled (with the template's 达成预期指标
@@ -187,20 +198,25 @@ struct RowAlignment: Sendable {
         var isTemplate = false
         var isBareNumber = false
         var looksLikeValue = false
+        /// The cell read as a value, when deciding `isTemplate` needed it (kept for the indicator).
+        var parsed: IndicatorValue?
 
         static let empty = CellShape()
 
         init() {}
 
-        init(_ cell: String, isBareNumber: Bool) {
+        init(_ cell: String, isBareNumber: Bool, isNumber: Bool) {
             guard !cell.isEmpty else { return }
             isEmpty = false
             isAchievement = RowAlignment.isAchievementWording(cell)
             self.isBareNumber = isBareNumber
-            looksLikeValue = IndicatorTableReader.looksLikeValue(cell)
+            looksLikeValue = IndicatorTableReader.looksLikeValue(cell, isNumber: isNumber)
             // Templates are short (`≥%`, `=元/台`, `立方米`); longer text is never one.
-            isTemplate = !isBareNumber && !isAchievement && cell.utf8.count <= 24
-                && IndicatorValueParser.parse(cell).kind == .unfilledTemplate
+            if !isBareNumber && !isAchievement && cell.utf8.count <= 24 {
+                let value = IndicatorValueParser.parse(cell)
+                parsed = value
+                isTemplate = value.kind == .unfilledTemplate
+            }
         }
     }
 

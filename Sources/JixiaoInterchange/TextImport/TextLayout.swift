@@ -128,19 +128,11 @@ enum TextLayout {
         // Trimmed by scalars: no grapheme breaking needed for white space.
         let scalars = text.unicodeScalars
         var low = scalars.startIndex, high = scalars.endIndex
-        while low < high, isSpace(scalars[low]) { low = scalars.index(after: low) }
-        while high > low, isSpace(scalars[scalars.index(before: high)]) { high = scalars.index(before: high) }
+        while low < high, scalars[low].isWhiteSpace { low = scalars.index(after: low) }
+        while high > low, scalars[scalars.index(before: high)].isWhiteSpace { high = scalars.index(before: high) }
         return String(text[low..<high])
     }
 
-    /// Unicode White_Space: ASCII 09–0D and 20, U+0085, U+00A0, U+1680, U+2000–200A, U+2028,
-    /// U+2029, U+202F, U+205F and U+3000 (the property's list, without a table lookup).
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
 
     /// The cells of a tab-separated line, each cleaned; split on the tab byte.
     static func splitTabs(_ line: Substring) -> [String] {
