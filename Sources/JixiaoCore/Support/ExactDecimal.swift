@@ -24,6 +24,17 @@ struct ExactDecimal: Sendable, Hashable {
         self.init(mantissa: value.sign == .minus ? -magnitude : magnitude, exponent: value.exponent)
     }
 
+    /// The value `mantissa × 10^exponent` in the form `init(_: Decimal)` gives for the same number:
+    /// `Decimal` drops trailing zeros of the mantissa (`1000e-2` is kept as `1e1`), and zero is `0e0`.
+    /// Nil when the mantissa needs more than 63 bits, as there.
+    init?(compacting mantissa: Int64, exponent: Int) {
+        if mantissa == 0 { self.init(mantissa: 0, exponent: 0); return }
+        var m = mantissa.magnitude, e = exponent
+        while m % 10 == 0 { m /= 10; e += 1 }
+        guard m < UInt64(Int64.max / 10) else { return nil }
+        self.init(mantissa: mantissa < 0 ? -Int64(m) : Int64(m), exponent: e)
+    }
+
     /// The same value as a Foundation `Decimal`.
     var decimal: Decimal {
         if mantissa == 0 { return 0 }

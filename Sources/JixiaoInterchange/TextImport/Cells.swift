@@ -34,8 +34,7 @@ enum Cells {
             }
         }
         guard digits > 0 else { return nil }
-        let value = Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(mantissa))
-        return PrintedNumber(value, places: places, isPercent: percent)
+        return PrintedNumber(mantissa: mantissa, places: places, negative: negative, isPercent: percent)
     }
 
     /// A plain number that is not a percent: the shape of 分值 and 得分.

@@ -45,7 +45,7 @@ struct RowAlignment: Sendable {
         // Every candidate 分值 is scored without building any text; the winner is described.
         var best: (placement: Placement, weight: Int, score: Int?, scoreAfterGap: Bool, plausibility: Int)?
         for w in stride(from: cells.count - 1, to: nameIndex, by: -1) {
-            guard let weight = numbers[w], weight.value <= 100 else { continue }
+            guard let weight = numbers[w], weight.isAtMost(Self.hundred) else { continue }
             let placement = place(cells, shapes, (nameIndex + 1)..<w, roles)
             var plausibility = placement.score
             var scoreIndex: Int?
@@ -53,8 +53,8 @@ struct RowAlignment: Sendable {
             let nextIsEmpty = w + 1 >= cells.count || cells[w + 1].isEmpty
             if w + 1 < cells.count, let score = numbers[w + 1] {
                 scoreIndex = w + 1
-                plausibility += score.value <= weight.value ? 5 : 3
-            } else if nextIsEmpty, w + 2 < cells.count, let score = numbers[w + 2], score.value <= weight.value {
+                plausibility += score.isAtMost(weight) ? 5 : 3
+            } else if nextIsEmpty, w + 2 < cells.count, let score = numbers[w + 2], score.isAtMost(weight) {
                 scoreIndex = w + 2
                 scoreAfterGap = true
                 plausibility += 4
@@ -75,6 +75,8 @@ struct RowAlignment: Sendable {
         }
         return alignment
     }
+
+    static let hundred = PrintedNumber(100)
 
     /// Where the filled cells between the name and the 分值 go: `slots[n]` is the value column of
     /// `filled[n]`; with more filled cells than columns, the leftmost `surplus` cells have none.
