@@ -1,8 +1,9 @@
 import Foundation
 import JixiaoCore
 
-/// The state of one import: the rows, which lines were used, and the findings so far.
-/// Lives for one call of `TextImporter.read`; never shared between threads.
+/// The state of one import, or of one form of it: the rows, which lines were used, and the
+/// findings so far. Lives for one call of `TextImporter.read`; each session is used by one
+/// thread at a time, and a form's session is merged into the document's with `absorb`.
 final class ImportSession {
     let file: String
     let rows: [TextRow]
@@ -14,6 +15,12 @@ final class ImportSession {
         self.file = file
         self.rows = rows
         usedLines = [Bool](repeating: false, count: (rows.map(\.endLine).max() ?? 0) + 1)
+    }
+
+    /// Takes over the used lines and the findings of a session that read one form.
+    func absorb(_ part: ImportSession) {
+        for (line, used) in part.usedLines.enumerated() where used { usedLines[line] = true }
+        findings += part.findings
     }
 
     func source(_ row: TextRow) -> SourceLocation { SourceLocation(file: file, line: row.line) }

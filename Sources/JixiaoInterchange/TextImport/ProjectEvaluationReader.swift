@@ -21,7 +21,7 @@ struct ProjectEvaluationReader {
                 if project.fiscalYear == nil { project.fiscalYear = Cells.fiscalYear(row.text) }
                 session.use(row); i += 1; continue
             }
-            if let title, row.compactText == compactTitle || (row.filled.count == 1 && Cells.fiscalYear(row.text) != nil && row.text.count < 16) {
+            if title != nil, row.compactText == compactTitle || (row.filled.count == 1 && Cells.fiscalYear(row.text) != nil && row.text.isShort(15)) {
                 project.fiscalYear = project.fiscalYear ?? Cells.fiscalYear(row.text)
                 session.use(row); i += 1; continue
             }

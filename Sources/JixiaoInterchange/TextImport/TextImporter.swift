@@ -28,24 +28,49 @@ public enum TextImporter {
                 session.use(row)
             }
         }
-        for segment in segments {
-            switch segment.kind {
-            case .disclosure:
-                document.disclosure = DisclosureReader(session: session).read(segment.range)
-                if document.title == nil, let d = document.disclosure {
-                    document.title = [d.department?.name, d.fiscalYear.map { "\($0)年度部门决算公开" }].compactMap { $0 }.joined()
+        // Each form reads only its own rows, so the forms are read on their own sessions (in
+        // parallel for a long file) and the sessions are merged in document order.
+        let rows = session.rows
+        let outcomes = ParallelWork.map(segments.count, worthIt: rows.count >= parallelRows) { index in
+            let part = ImportSession(file: name, rows: rows)
+            return (readSegment(segments[index], session: part), part)
+        }
+        for (outcome, part) in outcomes {
+            session.absorb(part)
+            switch outcome {
+            case .disclosure(let disclosure):
+                document.disclosure = disclosure
+                if document.title == nil {
+                    document.title = [disclosure.department?.name, disclosure.fiscalYear.map { "\($0)年度部门决算公开" }].compactMap { $0 }.joined()
                 }
-            case .declaration:
-                document.forms.append(.targetDeclaration(DeclarationReader(session: session).read(segment.range, title: segment.title)))
-            case .projectEvaluation:
-                document.forms.append(.projectSelfEvaluation(ProjectEvaluationReader(session: session).read(segment.range, title: segment.title)))
-            case .departmentEvaluation:
-                document.forms.append(.departmentEvaluation(DepartmentEvaluationReader(session: session).read(segment.range, title: segment.title)))
+            case .form(let form):
+                document.forms.append(form)
             }
         }
         session.reportUnused()
         document.importFindings = session.findings
         return document
+    }
+
+    /// Files with at least this many rows have their forms read in parallel.
+    static let parallelRows = 400
+
+    enum SegmentOutcome {
+        case disclosure(FinalAccountsDisclosure)
+        case form(EvaluationForm)
+    }
+
+    static func readSegment(_ segment: Segment, session: ImportSession) -> SegmentOutcome {
+        switch segment.kind {
+        case .disclosure:
+            return .disclosure(DisclosureReader(session: session).read(segment.range))
+        case .declaration:
+            return .form(.targetDeclaration(DeclarationReader(session: session).read(segment.range, title: segment.title)))
+        case .projectEvaluation:
+            return .form(.projectSelfEvaluation(ProjectEvaluationReader(session: session).read(segment.range, title: segment.title)))
+        case .departmentEvaluation:
+            return .form(.departmentEvaluation(DepartmentEvaluationReader(session: session).read(segment.range, title: segment.title)))
+        }
     }
 
     enum SegmentKind { case disclosure, declaration, projectEvaluation, departmentEvaluation }

@@ -72,13 +72,24 @@ enum TextLayout {
     /// The rows of the file, in order; blank lines separate rows but make none.
     static func rows(_ text: String) -> [TextRow] {
         let lines = lines(text)
-        return isCellPerLine(lines) ? cellPerLineRows(lines) : tabbedRows(lines)
+        if isCellPerLine(lines) { return cellPerLineRows(lines) }
+        // Each line of the tabbed layout is a row of its own: a long file is read in parts.
+        let parts = lines.count >= parallelLines ? 4 : 1
+        let size = (lines.count + parts - 1) / parts
+        return ParallelWork.map(parts, worthIt: parts > 1) { part in
+            tabbedRows(lines[min(part * size, lines.count)..<min((part + 1) * size, lines.count)])
+        }.flatMap { $0 }
     }
 
-    static func tabbedRows(_ lines: [Substring]) -> [TextRow] {
+    /// Files with at least this many lines have their rows read in parallel.
+    static let parallelLines = 1000
+
+    /// The rows of tab-separated lines; a line's number is its index in the file plus one.
+    static func tabbedRows(_ lines: ArraySlice<Substring>) -> [TextRow] {
         var rows: [TextRow] = []
         rows.reserveCapacity(lines.count / 2)
-        for (n, line) in lines.enumerated() {
+        for n in lines.indices {
+            let line = lines[n]
             let isTable = line.utf8.contains(0x09)
             let cells = isTable ? splitTabs(line) : [clean(line)]
             if cells.allSatisfy(\.isEmpty) { continue }
