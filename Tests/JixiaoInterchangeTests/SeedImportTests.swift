@@ -122,6 +122,23 @@ extension EvaluationForm {
 }
 
 @Suite struct Seed004ImportTests {
+    /// A long file is read in parallel; the document must be the one a single thread reads,
+    /// byte for byte, findings and their order included.
+    @Test func parallelReadingGivesTheSameDocument() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for number in ["001", "002", "003", "004"] {
+            let data = try Seeds.data(number)
+            let single = try TextImporter.read(data, file: "seed.txt", parallel: false)
+            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false).count
+            if number == "004" { #expect(lines >= TextLayout.parallelLines) }
+            for _ in 0..<3 {
+                let parallel = try TextImporter.read(data, file: "seed.txt", parallel: true)
+                #expect(try encoder.encode(parallel) == encoder.encode(single), "seed \(number)")
+            }
+        }
+    }
+
     @Test func everyAttachedFormAndTheNarrative() throws {
         let document = try Seeds.document("004")
         let forms = document.forms.compactMap(\.projectEvaluation)

@@ -12,9 +12,15 @@ public enum TextImporter {
 
     /// Reads the bytes of a file named `file` (the name is used in messages and source locations).
     public static func read(_ data: Data, file: String) throws -> InterchangeDocument {
+        try read(data, file: file, parallel: true)
+    }
+
+    /// Reads the bytes of a file; with `parallel` false everything runs on the calling thread
+    /// (the result is the same either way).
+    static func read(_ data: Data, file: String, parallel: Bool) throws -> InterchangeDocument {
         let text = try TextLayout.decode(data, file: file)
         let name = (file as NSString).lastPathComponent
-        let session = ImportSession(file: name, rows: TextLayout.rows(text))
+        let session = ImportSession(file: name, rows: TextLayout.rows(text, parallel: parallel))
         let segments = segment(session.rows)
         guard !segments.isEmpty else {
             throw InterchangeError(code: "IMPORT_NO_FORMS", file: file,
@@ -31,7 +37,7 @@ public enum TextImporter {
         // Each form reads only its own rows, so the forms are read on their own sessions (in
         // parallel for a long file) and the sessions are merged in document order.
         let rows = session.rows
-        let outcomes = ParallelWork.map(segments.count, worthIt: rows.count >= parallelRows) { index in
+        let outcomes = ParallelWork.map(segments.count, worthIt: parallel && rows.count >= parallelRows) { index in
             let part = ImportSession(file: name, rows: rows)
             return (readSegment(segments[index], session: part), part)
         }

@@ -70,11 +70,11 @@ enum TextLayout {
     }
 
     /// The rows of the file, in order; blank lines separate rows but make none.
-    static func rows(_ text: String) -> [TextRow] {
+    static func rows(_ text: String, parallel: Bool = true) -> [TextRow] {
         let lines = lines(text)
         if isCellPerLine(lines) { return cellPerLineRows(lines) }
         // Each line of the tabbed layout is a row of its own: a long file is read in parts.
-        let parts = lines.count >= parallelLines ? 4 : 1
+        let parts = parallel && lines.count >= parallelLines ? 4 : 1
         let size = (lines.count + parts - 1) / parts
         return ParallelWork.map(parts, worthIt: parts > 1) { part in
             tabbedRows(lines[min(part * size, lines.count)..<min((part + 1) * size, lines.count)])
