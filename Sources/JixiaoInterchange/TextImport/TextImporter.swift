@@ -17,7 +17,7 @@ public enum TextImporter {
 
     /// Reads the bytes of a file; with `parallel` false everything runs on the calling thread
     /// (the result is the same either way).
-    static func read(_ data: Data, file: String, parallel: Bool) throws -> InterchangeDocument {
+    package static func read(_ data: Data, file: String, parallel: Bool) throws -> InterchangeDocument {
         let text = try TextLayout.decode(data, file: file)
         let name = (file as NSString).lastPathComponent
         let session = ImportSession(file: name, rows: TextLayout.rows(text, parallel: parallel))
