@@ -10,16 +10,22 @@ final class ImportSession {
     private(set) var findings: [Finding] = []
     /// Source lines that went into the model (or were recognised as furniture), by line number.
     private var usedLines: [Bool]
+    /// The lowest and highest line marked used, so merging a form's session looks only there.
+    private var usedBounds: ClosedRange<Int>?
 
+    /// A session over `rows`, which are in the order of their lines.
     init(file: String, rows: [TextRow]) {
         self.file = file
         self.rows = rows
-        usedLines = [Bool](repeating: false, count: (rows.map(\.endLine).max() ?? 0) + 1)
+        usedLines = [Bool](repeating: false, count: (rows.last?.endLine ?? 0) + 1)
     }
 
     /// Takes over the used lines and the findings of a session that read one form.
     func absorb(_ part: ImportSession) {
-        for (line, used) in part.usedLines.enumerated() where used { usedLines[line] = true }
+        if let bounds = part.usedBounds {
+            for line in bounds where part.usedLines[line] { usedLines[line] = true }
+            usedBounds = usedBounds.map { min($0.lowerBound, bounds.lowerBound)...max($0.upperBound, bounds.upperBound) } ?? bounds
+        }
         findings += part.findings
     }
 
@@ -28,6 +34,7 @@ final class ImportSession {
     /// Marks a row's lines as read.
     func use(_ row: TextRow) {
         for line in row.line...row.endLine { usedLines[line] = true }
+        usedBounds = usedBounds.map { min($0.lowerBound, row.line)...max($0.upperBound, row.endLine) } ?? row.line...row.endLine
     }
 
     func isUsed(_ row: TextRow) -> Bool { usedLines[row.line] }
