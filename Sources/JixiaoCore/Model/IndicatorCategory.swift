@@ -100,10 +100,10 @@ public enum IndicatorLayout: String, Sendable, Hashable, Codable {
 
 /// Normalises category labels for matching: drops white space and the `指标` suffix.
 package enum CategoryLabel {
-    /// True when the label names a 一级 or a 二级 category (its key is worked out once).
-    package static func isCategory(_ label: String) -> Bool {
+    /// What the label names as a 一级 and as a 二级 category (its key is worked out once).
+    package static func classify(_ label: String) -> (level1: Level1Category?, level2: Level2Category?) {
         let key = ExactText(key(label))
-        return Level1Category.byLabel[key] != nil || Level2Category.byLabel[key] != nil
+        return (Level1Category.byLabel[key], Level2Category.byLabel[key])
     }
 
     static func key(_ label: String) -> String {

@@ -13,11 +13,16 @@ struct IndicatorTableReader {
     let layout: IndicatorLayout
     let form: String
     private(set) var indicators: [Indicator] = []
-    private var level1: String? { didSet { level1Category = level1.flatMap(Level1Category.classify) } }
-    private var level2: String? { didSet { level2Category = level2.flatMap(Level2Category.classify) } }
-    /// The categories of the current labels, classified once when a label changes.
-    private var level1Category: Level1Category?
-    private var level2Category: Level2Category?
+    private var level1: Label?
+    private var level2: Label?
+    private var level1Category: Level1Category? { level1?.categories.level1 }
+    private var level2Category: Level2Category? { level2?.categories.level2 }
+
+    /// A 一级 or 二级 label as printed, with what it classifies as (worked out once per cell).
+    struct Label {
+        var text: String
+        var categories: (level1: Level1Category?, level2: Level2Category?)
+    }
     private var goal: Int?
 
     init(session: ImportSession, columns: IndicatorColumns, layout: IndicatorLayout, form: String) {
@@ -69,7 +74,7 @@ struct IndicatorTableReader {
     private mutating func readRow(_ row: TextRow) {
         let cells = row.cells.map(Cells.unwrapped)
         // Leading labels: goal, 一级, 二级 and furniture, up to the first content cell.
-        var labels: [String] = []
+        var labels: [Label] = []
         var labelIndices: [Int] = []
         var contentStart = cells.count
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
@@ -81,8 +86,9 @@ struct IndicatorTableReader {
                 continue
             }
             // At most a 一级 and a 二级 label per row: a third label-like cell (`群众满意度`) is the name.
-            if labels.count < 2, compact.utf8.count <= 30, CategoryLabel.isCategory(compact) {
-                labels.append(compact)
+            if labels.count < 2, compact.utf8.count <= 30, case let categories = CategoryLabel.classify(compact),
+               categories.level1 != nil || categories.level2 != nil {
+                labels.append(Label(text: compact, categories: categories))
                 labelIndices.append(index)
                 continue
             }
@@ -118,7 +124,7 @@ struct IndicatorTableReader {
         }
         let values = alignment.values
         var indicator = Indicator(
-            level1Label: level1, level2Label: level2, level1: level1Category ?? level2Category?.level1(in: layout), level2: level2Category,
+            level1Label: level1?.text, level2Label: level2?.text, level1: level1Category ?? level2Category?.level1(in: layout), level2: level2Category,
             name: name, goalNumber: goal,
             weight: weight, reportedScore: score, source: session.source(row), layout: layout)
         if let (tag, rest) = SubTaskTag.split(name) {
@@ -147,13 +153,12 @@ struct IndicatorTableReader {
     }
 
     /// Carries 一级 / 二级 labels down the merged cells.
-    private mutating func applyLabels(_ labels: [String]) {
+    private mutating func applyLabels(_ labels: [Label]) {
         switch labels.count {
         case 0: return
         case 1:
             let label = labels[0]
-            let asLevel1 = Level1Category.classify(label)
-            let asLevel2 = Level2Category.classify(label)
+            let (asLevel1, asLevel2) = label.categories
             if let l2 = asLevel2, asLevel1 == nil || (l2 == .cost && level1Category == .output)
                 || (l2 == .satisfaction && level1Category == .satisfaction) {
                 if let l1 = level1Category, l1 != l2.level1(in: layout), !(l2 == .cost && l1 == .output) {

@@ -6,10 +6,14 @@ import Foundation
 /// same as running them one after another.
 enum ParallelWork {
     /// `body(0) … body(count - 1)`, in order; in parallel when `worthIt` and there is more than one core.
-    static func map<T>(_ count: Int, worthIt: Bool, _ body: @Sendable (Int) -> T) -> [T] {
+    /// `cost` estimates each piece's work: the biggest pieces start first, so no core is left
+    /// with a long piece at the end while the others wait.
+    static func map<T>(_ count: Int, worthIt: Bool, cost: ((Int) -> Int)? = nil, _ body: @Sendable (Int) -> T) -> [T] {
         guard worthIt, count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(body) }
+        let schedule = cost.map { cost in (0..<count).sorted { cost($0) > cost($1) } } ?? Array(0..<count)
         let slots = Slots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
+        DispatchQueue.concurrentPerform(iterations: count) { turn in
+            let index = schedule[turn]
             slots.store(body(index), at: index)
         }
         return slots.take()

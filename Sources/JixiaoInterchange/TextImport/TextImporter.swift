@@ -37,7 +37,8 @@ public enum TextImporter {
         // Each form reads only its own rows, so the forms are read on their own sessions (in
         // parallel for a long file) and the sessions are merged in document order.
         let rows = session.rows
-        let outcomes = ParallelWork.map(segments.count, worthIt: parallel && rows.count >= parallelRows) { index in
+        let outcomes = ParallelWork.map(segments.count, worthIt: parallel && rows.count >= parallelRows,
+                                        cost: { segments[$0].range.count }) { index in
             let part = ImportSession(file: name, rows: rows)
             return (readSegment(segments[index], session: part), part)
         }
