@@ -57,6 +57,8 @@ final class ImportSession {
 /// Text that every page of a published file repeats and that carries no data.
 enum Furniture {
     static let rows: Set<ExactText> = ["仅供内部审核", "项目", "绩效", "目标", "项目绩效目标", "年度", "完成", "情况", "目录"]
+    static let longestRow = rows.map(\.text.utf8.count).max() ?? 0
+    /// Notes under a table; each starts with a quoted column name.
     static let notes = ["“预算编制数”数据来源", "“全年预算数”的取数规则", "“全年执行数”是指", "“执行率”是执行数", "“年初预算数”项下"]
 
     /// True for a row of these cells (and their text without white space) that is furniture.
@@ -67,10 +69,11 @@ enum Furniture {
             filled += 1
             if filled > 2 { return false }
         }
-        if text.isEmpty || rows.contains(text) { return true }
-        if text.allSatisfy(\.isNumber) { return true }  // page numbers
-        if text.allSatisfy({ $0 == "-" || $0 == "|" || $0 == ":" }) { return true }  // table rules
-        return notes.contains { text.has($0) }
+        if text.isEmpty || text.utf8.count <= longestRow && rows.contains(text) { return true }
+        // Page numbers: a text of numbers (decided on the first scalar before looking at every character).
+        if text.unicodeScalars.first?.properties.numericType != nil, text.allSatisfy(\.isNumber) { return true }
+        if text.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x7C || $0 == 0x3A }) { return true }  // table rules: - | :
+        return text.has("“") && notes.contains { text.has($0) }
     }
 
     /// Cells that label a block of a form and carry no data of their own.

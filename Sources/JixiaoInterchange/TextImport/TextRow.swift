@@ -57,6 +57,8 @@ struct TextRow: Sendable {
             var filled: [String] = []
             var compactFilled: [String] = []
             compactCells.reserveCapacity(cells.count)
+            filled.reserveCapacity(cells.count)
+            compactFilled.reserveCapacity(cells.count)
             for cell in cells {
                 let compact = cell.isEmpty ? cell : TextRow.compact(cell)
                 compactCells.append(compact)
@@ -77,24 +79,37 @@ struct TextRow: Sendable {
 
     /// A cell's text with every kind of white space removed, for matching labels.
     static func compact(_ text: String) -> String {
-        // Most cells have no white space at all: U+3000 and U+00A0 start with 0xE3 0x80 0x80 / 0xC2 0xA0.
-        let spaced = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 } }
-            ?? text.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }
-        if !spaced { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let utf8 = Array(text.utf8)
-        var i = 0
-        while i < utf8.count {
-            let b = utf8[i]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
-            if b == 0xE3, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x80 { i += 3; continue }  // U+3000
-            if b == 0xC2, i + 1 < utf8.count, utf8[i + 1] == 0xA0 { i += 2; continue }  // U+00A0
-            if b == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, (0x80...0x8B).contains(utf8[i + 2]) { i += 3; continue }  // U+2000…200B
-            bytes.append(b)
-            i += 1
+        var copy = text
+        let compacted: String? = copy.withUTF8 { bytes in
+            // Most cells have no white space at all: find the first, if any, before building anything.
+            var i = 0
+            while i < bytes.count, compactedSpace(bytes, i) == 0 { i += 1 }
+            guard i < bytes.count else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            kept.append(contentsOf: bytes[0..<i])
+            while i < bytes.count {
+                let n = compactedSpace(bytes, i)
+                if n > 0 { i += n; continue }
+                kept.append(bytes[i])
+                i += 1
+            }
+            return String(decoding: kept, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return compacted ?? text
+    }
+
+    /// Bytes of the white space `compact` removes at `i`: space, tab, line ends, U+3000,
+    /// U+00A0 and U+2000–200B; 0 for anything else.
+    @inline(__always)
+    static func compactedSpace(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        switch b[i] {
+        case 0x20, 0x09, 0x0A, 0x0D: return 1
+        case 0xE3: return i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+        case 0xC2: return i + 1 < b.count && b[i + 1] == 0xA0 ? 2 : 0
+        case 0xE2: return i + 2 < b.count && b[i + 1] == 0x80 && (0x80...0x8B).contains(b[i + 2]) ? 3 : 0
+        default: return 0
+        }
     }
 
     /// True when some cell, compacted, equals one of `labels`.
