@@ -34,19 +34,21 @@ struct RowAlignment: Sendable {
         let printed = cells.map(Cells.number)
         let numbers = printed.map { $0?.isPercent == false ? $0 : nil }
         let lastNumber = columns.hasWeight ? (numbers.lastIndex { $0 != nil } ?? nameIndex) : cells.count
-        let shapes = cells.indices.map {
-            $0 > nameIndex && $0 < lastNumber ? CellShape(cells[$0], isBareNumber: numbers[$0] != nil, isNumber: printed[$0] != nil) : CellShape.empty
+        var shapes = [CellShape](repeating: .empty, count: cells.count)
+        var parsed = [IndicatorValue?](repeating: nil, count: cells.count)
+        for index in cells.indices where index > nameIndex && index < lastNumber {
+            (shapes[index], parsed[index]) = CellShape.read(cells[index], isBareNumber: numbers[index] != nil, isNumber: printed[index] != nil)
         }
         guard columns.hasWeight else {
             let end = (cells.lastIndex { !$0.isEmpty } ?? nameIndex) + 1
             let range = min(nameIndex + 1, end)..<end
-            return describe(place(cells, shapes, range, roles), cells, shapes, range, roles)
+            return describe(place(cells, shapes, range, roles, keep: true), cells, parsed, range, roles)
         }
-        // Every candidate 分值 is scored without building any text; the winner is described.
-        var best: (placement: Placement, weight: Int, score: Int?, scoreAfterGap: Bool, plausibility: Int)?
+        // Every candidate 分值 is scored without building any text or array; the winner is described.
+        var best: (weight: Int, score: Int?, scoreAfterGap: Bool, plausibility: Int)?
         for w in stride(from: cells.count - 1, to: nameIndex, by: -1) {
             guard let weight = numbers[w], weight.isAtMost(Self.hundred) else { continue }
-            let placement = place(cells, shapes, (nameIndex + 1)..<w, roles)
+            let placement = place(cells, shapes, (nameIndex + 1)..<w, roles, keep: false)
             var plausibility = placement.score
             var scoreIndex: Int?
             var scoreAfterGap = false
@@ -62,11 +64,12 @@ struct RowAlignment: Sendable {
                 plausibility += 1
             }
             if best == nil || plausibility > best!.plausibility {
-                best = (placement, w, scoreIndex, scoreAfterGap, plausibility)
+                best = (w, scoreIndex, scoreAfterGap, plausibility)
             }
         }
         guard let best else { return nil }
-        var alignment = describe(best.placement, cells, shapes, (nameIndex + 1)..<best.weight, roles)
+        let range = (nameIndex + 1)..<best.weight
+        var alignment = describe(place(cells, shapes, range, roles, keep: true), cells, parsed, range, roles)
         alignment.weightIndex = best.weight
         alignment.scoreIndex = best.score
         alignment.plausibility = best.plausibility
@@ -89,55 +92,72 @@ struct RowAlignment: Sendable {
 
     /// Places the filled cells of `range` in the value columns: every order-keeping placement is
     /// tried, scored by how well each cell fits its column and whether it sits where the row's
-    /// left or right edge puts it; the first of equally good placements wins.
-    static func place(_ cells: [String], _ shapes: [CellShape], _ range: Range<Int>, _ roles: [IndicatorColumns.Role]) -> Placement {
+    /// left or right edge puts it; the first of equally good placements wins. Works in stack
+    /// memory; with `keep` false only the score is returned (the arrays stay empty).
+    static func place(_ cells: [String], _ shapes: [CellShape], _ range: Range<Int>, _ roles: [IndicatorColumns.Role],
+                      keep: Bool) -> Placement {
         let k = roles.count
-        var filled: [Int] = []
-        for index in range where !cells[index].isEmpty { filled.append(index) }
-        var placed = [CellShape](repeating: .empty, count: k)
-        if filled.count > k {
-            // More filled cells than columns: the leftmost surplus is kept as text, never dropped.
-            let surplus = filled.count - k
-            for (slot, index) in filled.suffix(k).enumerated() { placed[slot] = shapes[index] }
-            let bareSurplus = filled.prefix(surplus).filter { shapes[$0].isBareNumber }.count
-            return Placement(filled: filled, slots: Array(0..<k), surplus: surplus,
-                             score: fit(placed, roles) - 2 * surplus - 3 * bareSurplus)
-        }
-        let n = filled.count
-        let shift = range.count - k
-        // Combinations of n of the k columns in lexicographic order (the leftmost choices first).
-        var slots = Array(0..<n)
-        var bestSlots = slots
-        var bestScore = Int.min
-        while true {
-            for slot in 0..<k { placed[slot] = .empty }
-            var score = 0
-            for (slot, index) in zip(slots, filled) {
-                placed[slot] = shapes[index]
-                let position = index - range.lowerBound
-                if slot == position || slot == position - shift { score += 2 }
+        let width = range.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: width + 2 * k) { ints in
+            withUnsafeTemporaryAllocation(of: CellShape.self, capacity: k) { placed in
+                ints.initialize(repeating: 0)
+                placed.initialize(repeating: .empty)
+                var n = 0
+                for index in range where !cells[index].isEmpty {
+                    ints[n] = index
+                    n += 1
+                }
+                let filled = UnsafeMutableBufferPointer(rebasing: ints[0..<n])
+                if n > k {
+                    // More filled cells than columns: the leftmost surplus is kept as text, never dropped.
+                    let surplus = n - k
+                    for slot in 0..<k { placed[slot] = shapes[filled[surplus + slot]] }
+                    var bareSurplus = 0
+                    for r in 0..<surplus where shapes[filled[r]].isBareNumber { bareSurplus += 1 }
+                    return Placement(filled: keep ? Array(filled) : [], slots: keep ? Array(0..<k) : [], surplus: surplus,
+                                     score: fit(placed, roles) - 2 * surplus - 3 * bareSurplus)
+                }
+                // Combinations of n of the k columns in lexicographic order (the leftmost choices first).
+                let slots = UnsafeMutableBufferPointer(rebasing: ints[width..<(width + n)])
+                let bestSlots = UnsafeMutableBufferPointer(rebasing: ints[(width + k)..<(width + k + n)])
+                for r in 0..<n { slots[r] = r }
+                let shift = width - k
+                var bestScore = Int.min
+                while true {
+                    for slot in 0..<k { placed[slot] = .empty }
+                    var score = 0
+                    for r in 0..<n {
+                        let index = filled[r], slot = slots[r]
+                        placed[slot] = shapes[index]
+                        let position = index - range.lowerBound
+                        if slot == position || slot == position - shift { score += 2 }
+                    }
+                    score += fit(placed, roles)
+                    if score > bestScore {
+                        bestScore = score
+                        for r in 0..<n { bestSlots[r] = slots[r] }
+                    }
+                    // Next combination: the rightmost slot that can move right moves, the ones after it follow.
+                    var m = n - 1
+                    while m >= 0, slots[m] == k - n + m { m -= 1 }
+                    if m < 0 { break }
+                    slots[m] += 1
+                    for r in (m + 1)..<n { slots[r] = slots[r - 1] + 1 }
+                }
+                return Placement(filled: keep ? Array(filled) : [], slots: keep ? Array(bestSlots) : [], surplus: 0, score: bestScore)
             }
-            score += fit(placed, roles)
-            if score > bestScore { bestScore = score; bestSlots = slots }
-            // Next combination: the rightmost slot that can move right moves, the ones after it follow.
-            var m = n - 1
-            while m >= 0, slots[m] == k - n + m { m -= 1 }
-            if m < 0 { break }
-            slots[m] += 1
-            for r in (m + 1)..<n { slots[r] = slots[r - 1] + 1 }
         }
-        return Placement(filled: filled, slots: bestSlots, surplus: 0, score: bestScore)
     }
 
     /// The reading a placement gives, with the guesses and notes that explain it in Chinese.
-    static func describe(_ placement: Placement, _ cells: [String], _ shapes: [CellShape], _ range: Range<Int>,
+    static func describe(_ placement: Placement, _ cells: [String], _ parsedCells: [IndicatorValue?], _ range: Range<Int>,
                          _ roles: [IndicatorColumns.Role]) -> RowAlignment {
         let k = roles.count
         if placement.surplus > 0 {
             let extra = placement.filled.prefix(placement.surplus).map { cells[$0] }
             let kept: [String?] = placement.filled.suffix(k).map { cells[$0] }
             let guess = "名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因"
-            return RowAlignment(values: kept, parsed: placement.filled.suffix(k).map { shapes[$0].parsed },
+            return RowAlignment(values: kept, parsed: placement.filled.suffix(k).map { parsedCells[$0] },
                                 extra: extra, guesses: [guess], plausibility: placement.score)
         }
         let pairs = zip(placement.slots, placement.filled.map { $0 - range.lowerBound })
@@ -145,7 +165,7 @@ struct RowAlignment: Sendable {
         var parsed = [IndicatorValue?](repeating: nil, count: k)
         for (slot, position) in pairs {
             values[slot] = cells[range.lowerBound + position]
-            parsed[slot] = shapes[range.lowerBound + position].parsed
+            parsed[slot] = parsedCells[range.lowerBound + position]
         }
         var guesses: [String] = []
         var notes: [String] = []
@@ -168,7 +188,7 @@ struct RowAlignment: Sendable {
     /// How well cells fit their columns: 实际完成值 filled (with the template's 达成预期指标
     /// wording there and nowhere else), 定性值情况说明 empty and never a value, an unfilled
     /// template (`≥%`) only as the 年初指标值, no unitless number as the actual of a target with a unit.
-    static func fit(_ cells: [CellShape], _ roles: [IndicatorColumns.Role]) -> Int {
+    static func fit<Shapes: Collection<CellShape>>(_ cells: Shapes, _ roles: [IndicatorColumns.Role]) -> Int {
         var score = 0
         let hasAdjusted = roles.contains(.adjustedTarget)
         let targetWithUnit = zip(cells, roles).contains { cell, role in
@@ -200,25 +220,23 @@ struct RowAlignment: Sendable {
         var isTemplate = false
         var isBareNumber = false
         var looksLikeValue = false
-        /// The cell read as a value, when deciding `isTemplate` needed it (kept for the indicator).
-        var parsed: IndicatorValue?
 
         static let empty = CellShape()
 
-        init() {}
-
-        init(_ cell: String, isBareNumber: Bool, isNumber: Bool) {
-            guard !cell.isEmpty else { return }
-            isEmpty = false
-            isAchievement = RowAlignment.isAchievementWording(cell)
-            self.isBareNumber = isBareNumber
-            looksLikeValue = IndicatorTableReader.looksLikeValue(cell, isNumber: isNumber)
+        /// The shape of a filled cell, and the cell read as a value when deciding `isTemplate`
+        /// needed it (kept for the indicator, so it is not parsed twice).
+        static func read(_ cell: String, isBareNumber: Bool, isNumber: Bool) -> (CellShape, IndicatorValue?) {
+            var shape = CellShape()
+            guard !cell.isEmpty else { return (shape, nil) }
+            shape.isEmpty = false
+            shape.isAchievement = RowAlignment.isAchievementWording(cell)
+            shape.isBareNumber = isBareNumber
+            shape.looksLikeValue = IndicatorTableReader.looksLikeValue(cell, isNumber: isNumber)
             // Templates are short (`≥%`, `=元/台`, `立方米`); longer text is never one.
-            if !isBareNumber && !isAchievement && cell.utf8.count <= 24 {
-                let value = IndicatorValueParser.parse(cell)
-                parsed = value
-                isTemplate = value.kind == .unfilledTemplate
-            }
+            guard !isBareNumber, !shape.isAchievement, cell.utf8.count <= 24 else { return (shape, nil) }
+            let value = IndicatorValueParser.parse(cell)
+            shape.isTemplate = value.kind == .unfilledTemplate
+            return (shape, value)
         }
     }
 
