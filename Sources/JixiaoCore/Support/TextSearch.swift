@@ -93,19 +93,20 @@ extension Substring {
 
     /// The text without leading and trailing Unicode white space, trimmed by scalars.
     package func trimmingWhiteSpace() -> Substring {
-        let scalars = unicodeScalars
-        var low = scalars.startIndex, high = scalars.endIndex
-        while low < high, scalars[low].isWhiteSpace { low = scalars.index(after: low) }
-        while high > low, scalars[scalars.index(before: high)].isWhiteSpace { high = scalars.index(before: high) }
-        return self[low..<high]
+        trimming { $0.isWhiteSpace }
     }
 
     /// The text without leading and trailing spaces and tabs, trimmed by scalars.
     package func trimmingSpaces() -> Substring {
+        trimming { $0.isSpaceOrTab }
+    }
+
+    /// The text without the scalars that satisfy `drop` at either end.
+    package func trimming(_ drop: (Unicode.Scalar) -> Bool) -> Substring {
         let scalars = unicodeScalars
         var low = scalars.startIndex, high = scalars.endIndex
-        while low < high, scalars[low].isSpaceOrTab { low = scalars.index(after: low) }
-        while high > low, scalars[scalars.index(before: high)].isSpaceOrTab { high = scalars.index(before: high) }
+        while low < high, drop(scalars[low]) { low = scalars.index(after: low) }
+        while high > low, drop(scalars[scalars.index(before: high)]) { high = scalars.index(before: high) }
         return self[low..<high]
     }
 

@@ -35,10 +35,7 @@ struct FormFields {
     static func withoutColons(_ label: String) -> String {
         let scalars = label.unicodeScalars
         guard scalars.first == ":" || scalars.first == "：" || scalars.last == ":" || scalars.last == "：" else { return label }
-        var low = scalars.startIndex, high = scalars.endIndex
-        while low < high, scalars[low] == ":" || scalars[low] == "：" { low = scalars.index(after: low) }
-        while high > low, scalars[scalars.index(before: high)] == ":" || scalars[scalars.index(before: high)] == "：" { high = scalars.index(before: high) }
-        return String(label[low..<high])
+        return String(label[...].trimming { $0 == ":" || $0 == "：" })
     }
 
     /// Applies a row's label–value pairs to a project; true when the row had any.

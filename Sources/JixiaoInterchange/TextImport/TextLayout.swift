@@ -136,14 +136,8 @@ enum TextLayout {
     static func clean(_ cell: Substring) -> String {
         var text = cell
         if text.utf8.contains(UInt8(ascii: "<")) { text = Substring(stripTags(String(text))) }
-        // Trimmed by scalars: no grapheme breaking needed for white space.
-        let scalars = text.unicodeScalars
-        var low = scalars.startIndex, high = scalars.endIndex
-        while low < high, scalars[low].isWhiteSpace { low = scalars.index(after: low) }
-        while high > low, scalars[scalars.index(before: high)].isWhiteSpace { high = scalars.index(before: high) }
-        return String(text[low..<high])
+        return String(text.trimmingWhiteSpace())
     }
-
 
     /// The cells of a tab-separated line, each cleaned; split on the tab byte.
     static func splitTabs(_ line: Substring) -> [String] {
