@@ -30,32 +30,42 @@ public struct PrintedNumber: Sendable, Hashable, Codable, CustomStringConvertibl
         exact = mantissa < UInt64(Int64.max) ? ExactDecimal(compacting: negative ? -Int64(mantissa) : Int64(mantissa), exponent: -places) : nil
     }
 
-    /// Reads the usual shape `-9,028,372.00%` on its bytes: a sign, digits with commas, a point
-    /// followed by digits, a percent sign. Nil for anything else (the general reader decides).
-    static func plain(_ text: String) -> PrintedNumber? {
+    /// What a byte scan of printed text found.
+    package enum Scan {
+        /// The usual shape `-9,028,372.00%`, read exactly.
+        case number(PrintedNumber)
+        /// Letters or Chinese, or a sign, point or percent out of place: not a plain number.
+        case notNumber
+        /// Spaces, full-width signs or very long digits: for the general reader to decide.
+        case unusual
+    }
+
+    /// Scans the text once on its bytes.
+    package static func scan(_ text: String) -> Scan {
         var mantissa: UInt64 = 0, digits = 0, places = 0
-        var negative = false, point = false, percent = false, digitsAfterPoint = false
+        var negative = false, point = false, percent = false
         for (index, byte) in text.utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard !percent, digits < 18 else { return nil }
+                guard !percent, digits < 18 else { return .unusual }
                 mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
                 digits += 1
-                if point { places += 1; digitsAfterPoint = true }
-            case UInt8(ascii: "."): if point || percent || digits == 0 { return nil }; point = true
-            case UInt8(ascii: ","): if point || percent || digits == 0 { return nil }
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): if index != 0 { return nil }; negative = byte == UInt8(ascii: "-")
-            case UInt8(ascii: "%"): if percent || digits == 0 { return nil }; percent = true
-            default: return nil
+                if point { places += 1 }
+            case UInt8(ascii: "."): if point || percent { return .notNumber }; point = true
+            case UInt8(ascii: ","): if point || percent { return .notNumber }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if index != 0 { return .notNumber }; negative = byte == UInt8(ascii: "-")
+            case UInt8(ascii: "%"): if percent { return .notNumber }; percent = true
+            case 0x20, 0x09, 0x0A, 0x0D, 0x80...0xE3, 0xEA...0xFF: return .unusual  // spaces, `，％` and other signs
+            default: return .notNumber
             }
         }
-        guard digits > 0, !point || digitsAfterPoint else { return nil }
-        return PrintedNumber(mantissa: mantissa, places: places, negative: negative, isPercent: percent)
+        guard digits > 0 else { return .notNumber }
+        return .number(PrintedNumber(mantissa: mantissa, places: places, negative: negative, isPercent: percent))
     }
 
     /// Reads `9.8`, `97.30`, `98.1%`, `9,028,372.00`; nil when the text is not a plain number.
     public init?(text: String) {
-        if let plain = PrintedNumber.plain(text) { self = plain; return }
+        if case .number(let number) = PrintedNumber.scan(text) { self = number; return }
         var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "％", with: "%")
         var percent = false

@@ -12,29 +12,11 @@ enum Cells {
         } else {
             guard let first = text.unicodeScalars.first, first.properties.numericType != nil else { return nil }
         }
-        // Fast exact reading of `-9,028,372.00%`; anything unusual goes to the general reader.
-        var mantissa: UInt64 = 0, digits = 0, places = 0
-        var negative = false, point = false, percent = false
-        for (index, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard !percent, digits < 18 else { return PrintedNumber(text: text) }
-                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
-                digits += 1
-                if point { places += 1 }
-            case UInt8(ascii: "."): if point || percent { return nil }; point = true
-            case UInt8(ascii: ","): if point || percent { return nil }
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): if index != 0 { return nil }; negative = byte == UInt8(ascii: "-")
-            case UInt8(ascii: "%"): if percent { return nil }; percent = true
-            case 0x20, 0x09, 0x0A, 0x0D, 0x80...0xE3, 0xEA...0xFF:
-                // Spaces, full-width `，％` and other signs the general reader knows.
-                return PrintedNumber(text: text)
-            default:
-                return nil  // a letter or a Chinese character: not a plain number
-            }
+        switch PrintedNumber.scan(text) {
+        case .number(let number): return number
+        case .notNumber: return nil
+        case .unusual: return PrintedNumber(text: text)
         }
-        guard digits > 0 else { return nil }
-        return PrintedNumber(mantissa: mantissa, places: places, negative: negative, isPercent: percent)
     }
 
     /// A plain number that is not a percent: the shape of 分值 and 得分.

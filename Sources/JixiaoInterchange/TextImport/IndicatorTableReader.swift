@@ -133,7 +133,7 @@ struct IndicatorTableReader {
         }
         for (slot, role) in columns.values.enumerated() {
             guard let text = values[slot] else { continue }
-            func value() -> IndicatorValue { alignment.parsed.indices.contains(slot) ? alignment.parsed[slot] ?? IndicatorValueParser.parse(text) : IndicatorValueParser.parse(text) }
+            func value() -> IndicatorValue { alignment.parsed[slot] ?? IndicatorValueParser.parse(text) }
             switch role {
             case .target: indicator.target = value()
             case .adjustedTarget: indicator.adjustedTarget = value()

@@ -16,14 +16,13 @@ struct RowAlignment: Sendable {
     /// The text of each value column (nil when empty).
     var values: [String?]
     /// The value of each value column when reading the row already parsed it.
-    var parsed: [IndicatorValue?] = []
+    var parsed: [IndicatorValue?]
     /// Filled cells that fit no column, in their order.
     var extra: [String]
     /// Guesses that decide a figure the checks use (the 实际完成值, text moved to the reason), in Chinese.
     var guesses: [String]
     /// Placements worth reporting that do not change what is checked.
     var notes: [String] = []
-    var plausibility: Int
 
     /// The best reading of `cells`, whose name is at `nameIndex`; nil when a weighted table's
     /// row has no number that can be its 分值.
@@ -72,7 +71,6 @@ struct RowAlignment: Sendable {
         var alignment = describe(place(cells, shapes, range, roles, keep: true), cells, parsed, range, roles)
         alignment.weightIndex = best.weight
         alignment.scoreIndex = best.score
-        alignment.plausibility = best.plausibility
         if best.scoreAfterGap, let score = best.score {
             alignment.notes.append("分值与得分之间多出一个空单元格，得分按其后的“\(cells[score])”读取")
         }
@@ -158,7 +156,7 @@ struct RowAlignment: Sendable {
             let kept: [String?] = placement.filled.suffix(k).map { cells[$0] }
             let guess = "名称后多出的单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因"
             return RowAlignment(values: kept, parsed: placement.filled.suffix(k).map { parsedCells[$0] },
-                                extra: extra, guesses: [guess], plausibility: placement.score)
+                                extra: extra, guesses: [guess])
         }
         let pairs = zip(placement.slots, placement.filled.map { $0 - range.lowerBound })
         var values = [String?](repeating: nil, count: k)
@@ -182,7 +180,7 @@ struct RowAlignment: Sendable {
             }
             if actualGuessed { guesses.append(note) } else { notes.append(note) }
         }
-        return RowAlignment(values: values, parsed: parsed, extra: [], guesses: guesses, notes: notes, plausibility: placement.score)
+        return RowAlignment(values: values, parsed: parsed, extra: [], guesses: guesses, notes: notes)
     }
 
     /// How well cells fit their columns: 实际完成值 filled (with the template's 达成预期指标

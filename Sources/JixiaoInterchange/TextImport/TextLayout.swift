@@ -70,7 +70,7 @@ enum TextLayout {
     }
 
     /// The rows of the file, in order; blank lines separate rows but make none.
-    static func rows(_ text: String, parallel: Bool = true) -> [TextRow] {
+    static func rows(_ text: String, parallel: Bool) -> [TextRow] {
         let lines = lines(text)
         if isCellPerLine(lines) { return cellPerLineRows(lines) }
         // Each line of the tabbed layout is a row of its own: a long file is read in parts.

@@ -116,9 +116,4 @@ struct TextRow: Sendable {
     func hasCell(_ labels: Set<ExactText>) -> Bool {
         compactCells.contains { !$0.isEmpty && labels.contains($0) }
     }
-
-    /// Index of the first cell whose compacted text satisfies `predicate`.
-    func index(where predicate: (String) -> Bool) -> Int? {
-        cells.indices.first { !cells[$0].isEmpty && predicate(compactCells[$0]) }
-    }
 }
