@@ -48,22 +48,41 @@ struct DepartmentRollup: Sendable {
         html += "</tbody><tfoot><tr><th colspan=\"2\">合计</th><td class=\"num\">\(annualBudget.fixedText(places: 2))</td><td class=\"num\">\(executed.fixedText(places: 2))</td><td class=\"num\">\(rate)</td><td colspan=\"3\">"
         html += gradeCounts.map { "\($0.0.rawValue) \($0.1)个" }.joined(separator: "，") + "</td></tr></tfoot></table></div>"
         if editable && !rows.isEmpty {
-            html += "<button type=\"submit\" name=\"action\" value=\"assemble\">用项目汇总数填入预算执行情况</button>"
+            html += "<button type=\"submit\" name=\"action\" value=\"assemble\">用项目汇总数填入“项目支出”行</button>"
         }
         return html + "</fieldset>"
     }
 
-    /// Puts the summed budgets into a department evaluation (万元).
-    func assemble(into form: inout EvaluationForm) {
-        guard case .departmentEvaluation(var e) = form else { return }
+    /// The label of the breakdown row the projects' sums go into.
+    static let projectRowLabel = "项目支出"
+
+    /// Puts the summed project budgets into the department evaluation's 项目支出 row (万元) and says what changed.
+    /// The department's own totals, rate and score are left alone: its budget also holds 基本支出.
+    func assemble(into form: inout EvaluationForm) -> String {
+        guard case .departmentEvaluation(var e) = form else { return "" }
         var x = e.execution ?? BudgetExecution()
-        x.unit = .tenThousandYuan
-        x.initialBudget = PrintedNumber(initialBudget.rounded(places: 2), places: 2)
-        x.annualBudget = PrintedNumber(annualBudget.rounded(places: 2), places: 2)
-        x.executed = PrintedNumber(executed.rounded(places: 2), places: 2)
-        x.reportedRate = nil
-        x.reportedScore = nil
+        func money(_ wan: Decimal) -> PrintedNumber {
+            PrintedNumber(MoneyUnit.tenThousandYuan.convert(wan, to: x.unit).rounded(places: 2), places: 2)
+        }
+        var row = BudgetExecutionRow(label: Self.projectRowLabel)
+        if let index = x.breakdown.firstIndex(where: { FormReader.sameRow($0.label, Self.projectRowLabel) }) {
+            row = x.breakdown.remove(at: index)
+        }
+        let before = row
+        row.initialBudget = money(initialBudget)
+        row.annualBudget = money(annualBudget)
+        row.executed = money(executed)
+        x.breakdown.append(row)
         e.execution = x
         form = .departmentEvaluation(e)
+        let unit = x.unit.rawValue
+        func change(_ name: String, _ old: PrintedNumber?, _ new: PrintedNumber?) -> String? {
+            old == new ? nil : "\(name) \(old?.description ?? "（空）") → \(new?.description ?? "（空）")"
+        }
+        let changes = [change("年初预算数", before.initialBudget, row.initialBudget), change("全年预算数", before.annualBudget, row.annualBudget),
+                       change("全年执行数", before.executed, row.executed)].compactMap { $0 }
+        let what = changes.isEmpty ? "“\(row.label)”行已与\(rows.count)个项目的汇总数一致，没有改动。"
+            : "已按\(rows.count)个项目的汇总数填入“\(row.label)”行（\(unit)）：\(changes.joined(separator: "，"))。"
+        return what + "部门的预算总数、执行率和得分含基本支出，未改动。"
     }
 }

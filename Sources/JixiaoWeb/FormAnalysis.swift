@@ -32,18 +32,17 @@ struct FormAnalysis: Sendable {
     /// Findings about the form as a whole.
     var formFindings: [Finding] { findings.filter { $0.location.indicator == nil } }
 
-    /// Rows whose reported score lies outside the allowed range, with the reason. A score typed in the editor
-    /// is held to the range exactly (not at its printed precision, as published documents are).
+    /// Rows whose reported score lies outside the allowed range, with the reason. The editor holds a typed score
+    /// to the same rule as the audit (`IndicatorScore.allows`): the range as shown, and the suggestion always allowed.
     func outOfRange(_ indicators: [Indicator]) -> [Int: String] {
         var refused: [Int: String] = [:]
         for (index, indicator) in indicators.enumerated() {
             guard let reported = indicator.reportedScore, index < score.indicators.count else { continue }
             let s = score.indicators[index]
-            if let low = s.allowedMin, let high = s.allowedMax,
-               reported.value < low || reported.value > high || (!s.maxInclusive && reported.value >= high) {
-                refused[index] = "得分\(reported)不在允许范围\(s.rangeText)内：\(s.explanation)"
-            } else if let weight = indicator.weight, reported.value > weight.value {
+            if let weight = indicator.weight, reported.value > weight.value {
                 refused[index] = "得分\(reported)超过分值\(weight)。"
+            } else if s.allowedMin != nil, s.allowedMax != nil, !s.allows(reported) {
+                refused[index] = "得分\(reported)不在允许范围（\(s.rangeWords)）内：\(s.explanation)"
             }
         }
         return refused

@@ -74,6 +74,6 @@ extension FormEditor {
     func suggestion(_ index: Int) -> String {
         guard index < analysis.score.indicators.count else { return "" }
         let s = analysis.score.indicators[index]
-        return "<b class=\"suggested\">\(s.suggested?.shortText() ?? "—")</b><span class=\"range\">允许\(s.rangeText)</span><span class=\"explanation\">\(HTML.escape(s.explanation))</span>"
+        return "<b class=\"suggested\">\(s.suggested?.shortText() ?? "—")</b><span class=\"range\">允许 \(s.rangeWords)</span><span class=\"explanation\">\(HTML.escape(s.explanation))</span>"
     }
 }

@@ -4,6 +4,8 @@ import JixiaoStore
 
 /// Renders a form as an HTML form: every field of the official form, the scores and checks beside them.
 struct FormEditor {
+    /// The HTML id of the editor's form, which the workflow buttons submit with them.
+    static let formID = "form-editor"
     var record: FormRecord
     /// The form as shown (the stored one, or what the person posted when a save was refused).
     var form: EvaluationForm
@@ -29,8 +31,14 @@ struct FormEditor {
         if !editable { html += "<p class=\"readonly-note\">只读：您可以查看这张表，但不能修改。</p>" }
         html += summaryBox()
         html += FormAnalysis.findingList(analysis.formFindings)
-        html += "<form method=\"post\" action=\"/forms/\(record.id)\" class=\"form-editor\" data-preview=\"/forms/\(record.id)/preview\">"
+        html += "<form method=\"post\" action=\"/forms/\(record.id)\" id=\"\(Self.formID)\" class=\"form-editor\" data-preview=\"/forms/\(record.id)/preview\">"
         html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrfToken))\"><input type=\"hidden\" name=\"_version\" value=\"\(version)\">"
+        if editable {
+            // Enter in a field submits with the form's first submit button: make that "save", never a row or roll-up action.
+            html += "<button type=\"submit\" name=\"action\" value=\"save\" class=\"default-action\" tabindex=\"-1\" aria-hidden=\"true\">保存</button>"
+            // Marks a post that carries the editor's fields (a workflow button of the page submits them too).
+            html += "<input type=\"hidden\" name=\"_editor\" value=\"1\">"
+        }
         switch form {
         case .targetDeclaration(let d): html += declaration(d)
         case .projectSelfEvaluation(let e): html += projectEvaluation(e)
@@ -135,11 +143,33 @@ struct FormEditor {
         html += field("分值", "x_weight", x?.weight?.description) + field("执行率", "x_rate", x?.reportedRate?.description)
         html += field("得分", "x_score", x?.reportedScore?.description)
         html += "</div>"
+        html += breakdownRows(x)
         if let e = analysis.score.execution {
             html += "<p class=\"explain\">建议得分 <b>\(e.suggested?.shortText() ?? "—")</b>：\(HTML.escape(e.explanation))</p>"
         }
         html += area("偏差原因分析及改进措施", "x_reason", reason, rows: 2)
         return html + "</fieldset>"
+    }
+
+    /// The rows under the total as the official form prints them (其中：当年财政拨款 … or 基本支出 / 项目支出),
+    /// each with its computed 执行率; the usual rows are offered empty when the form has none.
+    func breakdownRows(_ x: BudgetExecution?) -> String {
+        // The usual rows in the official order, then any other row the form has, in its order.
+        let stored = x?.breakdown ?? []
+        let usual = FormReader.usualBreakdown(form.kind)
+        let rows = usual.map { label in stored.first { FormReader.sameRow($0.label, label) } ?? BudgetExecutionRow(label: label) }
+            + stored.filter { row in !usual.contains { FormReader.sameRow(row.label, $0) } }
+        var html = "<table class=\"rows breakdown\"><thead><tr><th>资金来源</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>执行率</th></tr></thead><tbody>"
+        for (index, row) in rows.enumerated() {
+            let rate: String
+            if let a = row.annualBudget?.value, let b = row.executed?.value, a > 0 { rate = (b / a).percentText(places: 2) } else { rate = "—" }
+            html += "<tr><td>\(text("xb.\(index).label", row.label, size: 14))</td>"
+            html += "<td>\(text("xb.\(index).initial", row.initialBudget?.description, size: 10))</td>"
+            html += "<td>\(text("xb.\(index).annual", row.annualBudget?.description, size: 10))</td>"
+            html += "<td>\(text("xb.\(index).executed", row.executed?.description, size: 10))</td>"
+            html += "<td class=\"num\">\(rate)</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     func goalsBlock(_ goals: [Goal], numbered: Bool) -> String {

@@ -21,8 +21,11 @@ struct FormPost: Sendable {
 
     init(values: [String: String]) { self.values = values }
 
+    /// Decodes one key or value; line ends become `\n` (browsers send a textarea's lines with CRLF, which would
+    /// otherwise differ from the stored text and show as a change that nobody made).
     private static func decode(_ part: Substring) -> String? {
-        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding?
+            .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     subscript(_ key: String) -> String? { values[key] }
@@ -53,12 +56,13 @@ enum FieldLabels {
         "tags": "子项编号", "goal": "所属目标", "title": "名称", "detail": "内容", "heading": "标题", "text": "内容",
         "p_name": "项目名称", "overall_goal": "项目总目标", "annual_goal": "年度总体目标", "conclusion": "自评结论",
         "deviation_reason": "偏差原因", "x_reason": "预算执行偏差原因",
+        "label": "资金来源", "initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
     ]
 
     static func label(for key: String) -> String {
         let parts = key.split(separator: ".")
         if parts.count == 3, let row = Int(parts[1]) {
-            let rowName = ["i": "指标", "g": "目标", "s": "子项", "a": "分析"][String(parts[0])] ?? "行"
+            let rowName = ["i": "指标", "g": "目标", "s": "子项", "a": "分析", "xb": "资金行"][String(parts[0])] ?? "行"
             return "第\(row + 1)条\(rowName)的\(names[String(parts[2])] ?? String(parts[2]))"
         }
         return names[key] ?? key

@@ -95,7 +95,44 @@ struct FormReader {
         x.weight = number("x_weight")
         x.reportedRate = number("x_rate")
         x.reportedScore = number("x_score")
+        x.breakdown = breakdown(x.breakdown)
         return x
+    }
+
+    /// The rows the editor offers under the funds total when a form has none.
+    static func usualBreakdown(_ kind: FormKind) -> [String] {
+        switch kind {
+        case .departmentEvaluation: return ["其中：基本支出", DepartmentRollup.projectRowLabel]
+        default: return ["其中：当年财政拨款", "上年结转资金", "其他资金"]
+        }
+    }
+
+    /// Two row labels name the same row when they differ only in the `其中：` prefix.
+    static func sameRow(_ a: String, _ b: String) -> Bool {
+        func bare(_ label: String) -> Substring {
+            var rest = Substring(label)
+            for prefix in ["其中：", "其中:", "其中"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count); break }
+            return rest
+        }
+        return bare(a) == bare(b)
+    }
+
+    /// The funds rows as posted; an offered row left without figures is not kept, any row with text of its own is.
+    mutating func breakdown(_ stored: [BudgetExecutionRow]) -> [BudgetExecutionRow] {
+        guard !post.rows("xb").isEmpty else { return stored }
+        let offered = Self.usualBreakdown(.projectSelfEvaluation) + Self.usualBreakdown(.departmentEvaluation)
+        return post.rows("xb").compactMap { index in
+            let key = "xb.\(index)"
+            let label = post.text("\(key).label") ?? ""
+            // What the page does not show (the printed rate, the source line) is kept from the stored row of that name.
+            var row = stored.first { $0.label == label } ?? BudgetExecutionRow(label: label)
+            row.label = label
+            row.initialBudget = number("\(key).initial")
+            row.annualBudget = number("\(key).annual")
+            row.executed = number("\(key).executed")
+            let empty = row.initialBudget == nil && row.annualBudget == nil && row.executed == nil
+            return empty && (label.isEmpty || offered.contains(label)) ? nil : row
+        }
     }
 
     func goals(_ stored: [Goal]) -> [Goal] {

@@ -65,7 +65,8 @@ extension JixiaoWebApp {
                                 csrfToken: signedIn.session.csrfToken, fieldErrors: errors, fieldWarnings: FormWarnings.of(shown),
                                 rawTexts: reader?.rawTexts ?? [:], version: version ?? record.version,
                                 organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup)
-        let panel = try await workflowPanel(record, signedIn, error: workflowError)
+        var panel = try await workflowPanel(record, signedIn, error: workflowError)
+        if editor.editable { panel.editorFormID = FormEditor.formID }
         return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn, status: status, wide: true)
     }
 
@@ -113,11 +114,33 @@ extension JixiaoWebApp {
         let post = try await readPost(request)
         try checkCSRF(post, signedIn)
         guard let transition = post.text("transition").flatMap(FormTransition.init(rawValue:)) else { throw WebError.badRequest("未知的流程操作。") }
-        guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("缺少版本号，请刷新页面后重试。") }
+        guard var version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("缺少版本号，请刷新页面后重试。") }
         try await checkTransition(transition, record, signedIn)
         let comment = post.text("comment")
+        // A button of the editor page posts the editor's fields: what was typed is saved first, or the page comes
+        // back with it kept and nothing moved.
+        var shown = record.form
+        var reader: FormReader?
+        if post["_editor"] == "1", signedIn.scope.canEdit(record) {
+            switch try await readEdit(post, record, signedIn, version: version, refusal: "未\(transition.chineseName)") {
+            case .refused(let page): return page
+            case .unchanged: break
+            case .changed(let form, let analysis, let edit):
+                shown = form
+                reader = edit
+                do {
+                    version = try await store.saveForm(id: record.id, expectedVersion: version,
+                                                       form: EvaluationFormContent(form: form, summary: analysis.summary), by: signedIn.user.id).version
+                } catch let error as StoreError where error.code == .conflict || error.code == .invalidState {
+                    return try await editorPage(record, signedIn, shown: form, version: version,
+                                                error: "未\(transition.chineseName)：" + error.message + " 最新内容见 /forms/\(record.id)（可在新窗口打开对照）。",
+                                                reader: edit, status: .conflict)
+                }
+            }
+        }
         if transition.needsComment && comment == nil {
-            return try await editorPage(record, signedIn, shown: record.form, status: .unprocessableContent,
+            let current = try await store.form(id: record.id) ?? record
+            return try await editorPage(current, signedIn, shown: shown, version: version, reader: reader, status: .unprocessableContent,
                                         workflowError: "退回修改时必须填写审核意见，说明要改什么。")
         }
         do {
@@ -129,34 +152,60 @@ extension JixiaoWebApp {
         }
     }
 
+    /// What the editor's fields say, read over the stored form and checked as a save checks them.
+    enum EditOutcome {
+        /// Nothing differs from the stored form.
+        case unchanged
+        /// The edited form, its analysis and the reader (for re-showing fields as typed).
+        case changed(EvaluationForm, FormAnalysis, FormReader)
+        /// The editor page again, with what was typed and why it cannot be saved.
+        case refused(Response)
+    }
+
+    /// Reads and checks the editor's fields; `refusal` starts the message of a refused page (`未保存`, `未提交`).
+    func readEdit(_ post: FormPost, _ record: FormRecord, _ signedIn: SignedIn, version: Int, refusal: String) async throws -> EditOutcome {
+        var reader = FormReader(post: post, profile: profile)
+        var form = reader.read(over: record.form)
+        if !reader.errors.isEmpty {
+            return .refused(try await editorPage(record, signedIn, shown: form, version: version,
+                                                 error: "有\(reader.errors.count)处填写无法识别，\(refusal)。请按标出的提示修改。",
+                                                 reader: reader, status: .unprocessableContent))
+        }
+        if post["auto_total"] == "on" { FormActions.keepTotalCurrent(&form, profile: profile) }
+        let analysis = FormAnalysis(form, profile: profile)
+        let refused = analysis.outOfRange(form.indicators)
+        if !refused.isEmpty {
+            return .refused(try await editorPage(record, signedIn, shown: form, version: version,
+                                                 error: "有\(refused.count)个指标的得分超出允许范围，\(refusal)。请按每行的说明修改得分。",
+                                                 reader: reader, rowErrors: refused, status: .unprocessableContent))
+        }
+        // Compared as the store records changes: field by field, parse results left out.
+        let same = FormDiff.changes(from: try FormDocumentCodec.encode(record.form), to: try FormDocumentCodec.encode(form)).isEmpty
+        return same && version == record.version ? .unchanged : .changed(form, analysis, reader)
+    }
+
     func saveForm(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
         let record = try await readable(context, signedIn)
         let post = try await readPost(request)
         try checkCSRF(post, signedIn)
         try checkEditable(record, signedIn)
         guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("表单缺少版本号，无法保存。请刷新页面后重试。") }
-        var reader = FormReader(post: post, profile: profile)
-        var form = reader.read(over: record.form)
         let action = post.text("action") ?? "save"
-        if action == "assemble" {
-            try await rollup(for: record, signedIn).assemble(into: &form)
-            return try await editorPage(record, signedIn, shown: form, version: version, notice: "已按项目汇总填入预算执行情况，尚未保存。", reader: reader)
-        }
         if action != "save" {
+            var reader = FormReader(post: post, profile: profile)
+            var form = reader.read(over: record.form)
+            if action == "assemble" {
+                let change = try await rollup(for: record, signedIn).assemble(into: &form)
+                return try await editorPage(record, signedIn, shown: form, version: version, notice: change + "尚未保存。", reader: reader)
+            }
             _ = FormActions.apply(action, to: &form)
             return try await editorPage(record, signedIn, shown: form, version: version, notice: "已调整行，尚未保存。", reader: reader)
         }
-        if !reader.errors.isEmpty {
-            return try await editorPage(record, signedIn, shown: form, version: version, error: "有\(reader.errors.count)处填写无法识别，未保存。请按标出的提示修改。",
-                                        reader: reader, status: .unprocessableContent)
-        }
-        if post["auto_total"] == "on" { FormActions.keepTotalCurrent(&form, profile: profile) }
-        let analysis = FormAnalysis(form, profile: profile)
-        let refused = analysis.outOfRange(form.indicators)
-        if !refused.isEmpty {
-            return try await editorPage(record, signedIn, shown: form, version: version,
-                                        error: "有\(refused.count)个指标的得分超出允许范围，未保存。请按每行的说明修改得分。",
-                                        reader: reader, rowErrors: refused, status: .unprocessableContent)
+        let form: EvaluationForm, analysis: FormAnalysis, reader: FormReader
+        switch try await readEdit(post, record, signedIn, version: version, refusal: "未保存") {
+        case .refused(let page): return page
+        case .unchanged: return .redirect(to: "/forms/\(record.id)?saved=\(record.version)")
+        case .changed(let f, let a, let r): (form, analysis, reader) = (f, a, r)
         }
         do {
             let saved = try await store.saveForm(id: record.id, expectedVersion: version,
@@ -176,7 +225,7 @@ extension JixiaoWebApp {
         let form = reader.read(over: record.form)
         let analysis = FormAnalysis(form, profile: profile)
         let rows: [[String: String]] = analysis.score.indicators.map { s in
-            ["suggested": s.suggested?.shortText() ?? "—", "range": "允许\(s.rangeText)", "explanation": s.explanation]
+            ["suggested": s.suggested?.shortText() ?? "—", "range": "允许 \(s.rangeWords)", "explanation": s.explanation]
         }
         let body: [String: AnyEncodable] = [
             "rows": AnyEncodable(rows),

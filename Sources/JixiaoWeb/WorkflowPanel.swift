@@ -9,6 +9,9 @@ struct WorkflowPanel {
     var csrfToken: String
     var names: [Int64: String]
     var error: String?
+    /// The page's editor form, when the reader may edit: the transition buttons then submit its fields too,
+    /// so 提交 saves what was typed instead of throwing it away.
+    var editorFormID: String?
 
     /// Who handed in the form last (nobody reviews their own submission).
     static func submitter(_ events: [FormEvent]) -> Int64? {
@@ -20,13 +23,23 @@ struct WorkflowPanel {
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error))</p>" }
         if record.status.isLocked { html += "<p class=\"readonly-note\">已\(record.status == .approved ? "审定" : "提交")，表单已锁定；需要修改时请审核人退回。</p>" }
         if !allowed.isEmpty {
-            html += "<form method=\"post\" action=\"/forms/\(record.id)/transition\" class=\"transition\">"
-            html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrfToken))\"><input type=\"hidden\" name=\"_version\" value=\"\(record.version)\">"
-            if allowed.contains(where: \.needsComment) || allowed.contains(.departmentApprove) || allowed.contains(.financeApprove) {
-                html += HTML.field("审核意见（退回时必填）", HTML.textarea("comment", nil, label: "审核意见", rows: 2))
+            let target = "/forms/\(record.id)/transition"
+            // With an editor on the page, the buttons belong to its form (the `form` attribute) and post its fields.
+            let owner = editorFormID.map { " " + HTML.attribute("form", $0) + " " + HTML.attribute("formaction", target) } ?? ""
+            if editorFormID == nil {
+                html += "<form method=\"post\" action=\"\(target)\" class=\"transition\">"
+                html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrfToken))\"><input type=\"hidden\" name=\"_version\" value=\"\(record.version)\">"
+            } else {
+                html += "<div class=\"transition\">"
             }
-            html += allowed.map { "<button type=\"submit\" name=\"transition\" value=\"\($0.rawValue)\"\($0 == .returnForRevision ? "" : " class=\"primary\"")>\($0.chineseName)</button>" }.joined(separator: " ")
-            html += "</form>"
+            if allowed.contains(where: \.needsComment) || allowed.contains(.departmentApprove) || allowed.contains(.financeApprove) {
+                let comment = "<textarea name=\"comment\" rows=\"2\" aria-label=\"审核意见\"\(editorFormID.map { " " + HTML.attribute("form", $0) } ?? "")></textarea>"
+                html += HTML.field("审核意见（退回时必填）", comment)
+            }
+            html += allowed.map { transition in
+                "<button type=\"submit\" name=\"transition\" value=\"\(transition.rawValue)\"\(owner)\(transition == .returnForRevision ? "" : " class=\"primary\"")>\(transition.chineseName)</button>"
+            }.joined(separator: " ")
+            html += editorFormID == nil ? "</form>" : "</div>"
         }
         html += "<details\(events.count <= 12 ? " open" : "")><summary>修改记录（\(events.count)条）</summary><table class=\"rows history\"><thead><tr><th>时间</th><th>人员</th><th>版本</th><th>操作或栏目</th><th>原值</th><th>新值</th><th>意见</th></tr></thead><tbody>"
         for event in events.reversed() {

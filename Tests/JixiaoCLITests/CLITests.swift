@@ -118,15 +118,19 @@ struct CLITests {
 }
 
 @Suite("jixiao import") struct ImportCLITests {
-    static var seed002: String {
+    static var seedFolder: URL {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
-        let folder = url.appendingPathComponent("shared/fixtures/seeds")
+        return url.appendingPathComponent("shared/fixtures/seeds")
+    }
+
+    static var seed002: String {
+        let folder = seedFolder
         let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasPrefix("002_") } ?? "002"
         return folder.appendingPathComponent(name).path
     }
 
-    @Test func importsAndScoresAPublishedText() throws {
+    @Test(.needsSeeds) func importsAndScoresAPublishedText() throws {
         let summary = try CLI.run(["import", Self.seed002])
         #expect(summary.status == 0)
         #expect(summary.out.contains("固定污染源排污许可证核发和登记情况抽查专项工作") && summary.out.contains("97.3"))
@@ -138,7 +142,7 @@ struct CLITests {
         #expect(score.status == 0 && score.out.contains("\"reported_total\" : \"97.3\""))
     }
 
-    @Test func checkWritesAnHTMLReportQuotingTheRows() throws {
+    @Test(.needsSeeds) func checkWritesAnHTMLReportQuotingTheRows() throws {
         let r = try CLI.run(["check", Self.seed002, "--format", "html"])
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("<!doctype html>") && r.out.contains("</html>"))

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("The indicator value language")
 struct IndicatorValueParserTests {
-    @Test("Every distinct cell of the four seeds parses without losing text")
+    @Test("Every distinct cell of the four seeds parses without losing text", .needsSeeds)
     func seedCorpus() throws {
         let cells = try SeedCorpus.distinctCells()
         #expect(cells.count > 1500, "the seeds should give well over 1500 distinct cells, got \(cells.count)")

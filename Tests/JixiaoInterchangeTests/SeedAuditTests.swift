@@ -6,7 +6,7 @@ import JixiaoCore
 /// The audit of the four published seeds. Every error-level finding listed here was checked by
 /// hand against the seed text (see the closing note of the audit issue); the lists pin them so
 /// that a change that adds a false error, or loses a real one, fails.
-@Suite struct SeedAuditTests {
+@Suite(.needsSeeds) struct SeedAuditTests {
     static func report(_ seed: String) throws -> CheckReport {
         let url = try Seeds.url(seed)
         let document = try DocumentReader.read(path: url.path)
@@ -61,7 +61,9 @@ import JixiaoCore
         "256 NARR_PART_EXCEEDS_TOTAL", "298 EVAL_TOTAL_SUM", "298 EVAL_WEIGHTS_TOTAL", "368 EVAL_ACTUAL_MISSING",
         "405 EVAL_TOTAL_SUM", "405 EVAL_WEIGHTS_TOTAL", "498 EVAL_TOTAL_SUM", "498 EVAL_WEIGHTS_TOTAL",
         "523 EVAL_SCORE_MISSING", "542 EVAL_TOTAL_SUM", "562 EVAL_SCORE_MISSING", "942 EVAL_SCORE_OUT_OF_RANGE",
-        "1010 EVAL_TOTAL_SUM", "1010 EVAL_WEIGHTS_TOTAL", "1199 EVAL_SCORE_OUT_OF_RANGE", "1287 EVAL_SCORE_OUT_OF_RANGE",
+        "1010 EVAL_TOTAL_SUM", "1010 EVAL_WEIGHTS_TOTAL",
+        // 1 of 2 points where the "部分达成" band allows 1.2 to 1.6: held to the shown range since the one rounding rule.
+        "1196 EVAL_SCORE_OUT_OF_RANGE", "1199 EVAL_SCORE_OUT_OF_RANGE", "1287 EVAL_SCORE_OUT_OF_RANGE",
         "1290 EVAL_SCORE_OUT_OF_RANGE", "1291 EVAL_SCORE_OUT_OF_RANGE", "1300 EVAL_SCORE_OUT_OF_RANGE",
         "1304 EVAL_SCORE_OUT_OF_RANGE", "1309 IMPORT_FORM_INCOMPLETE", "1322 EVAL_ACTUAL_MISSING",
         "1438 EVAL_SCORE_OUT_OF_RANGE", "1488 EVAL_SCORE_OUT_OF_RANGE", "1669 EVAL_WEIGHTS_TOTAL",

@@ -30,7 +30,7 @@ extension EvaluationForm {
     var departmentEvaluation: DepartmentEvaluation? { if case .departmentEvaluation(let e) = self { return e }; return nil }
 }
 
-@Suite struct Seed001ImportTests {
+@Suite(.needsSeeds) struct Seed001ImportTests {
     @Test func bothDeclarationsWithFundsSubTasksAndIndicators() throws {
         let document = try Seeds.document("001")
         let declarations = document.forms.compactMap(\.declaration)
@@ -64,7 +64,7 @@ extension EvaluationForm {
     }
 }
 
-@Suite struct Seed002ImportTests {
+@Suite(.needsSeeds) struct Seed002ImportTests {
     @Test func projectSelfEvaluationWithExecutionAndTotal() throws {
         let document = try Seeds.document("002")
         let evaluation = try #require(document.forms.first?.projectEvaluation)
@@ -90,7 +90,7 @@ extension EvaluationForm {
     }
 }
 
-@Suite struct Seed003ImportTests {
+@Suite(.needsSeeds) struct Seed003ImportTests {
     @Test func departmentEvaluationWithGoalsIndicatorsAndClaims() throws {
         let document = try Seeds.document("003")
         let evaluation = try #require(document.forms.first?.departmentEvaluation)
@@ -121,7 +121,7 @@ extension EvaluationForm {
     }
 }
 
-@Suite struct Seed004ImportTests {
+@Suite(.needsSeeds) struct Seed004ImportTests {
     /// A long file is read in parallel; the document must be the one a single thread reads,
     /// byte for byte, findings and their order included.
     @Test func parallelReadingGivesTheSameDocument() throws {
@@ -202,7 +202,7 @@ extension EvaluationForm {
         #expect(foreign?.description.contains("x.txt") == true)
     }
 
-    @Test func aFileCutInTheMiddleOfAFormGivesFindings() throws {
+    @Test(.needsSeeds) func aFileCutInTheMiddleOfAFormGivesFindings() throws {
         let text = String(decoding: try Seeds.data("004"), as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let cut = lines.prefix(462).joined(separator: "\n")  // inside the indicator table of 城区分局设备购置项目
@@ -212,7 +212,7 @@ extension EvaluationForm {
         #expect(document.importFindings.contains { $0.code == "IMPORT_FORM_INCOMPLETE" && $0.message.contains("城区分局设备购置项目") })
     }
 
-    @Test func everyPrefixOfTheSeedsImportsWithoutCrashing() throws {
+    @Test(.needsSeeds) func everyPrefixOfTheSeedsImportsWithoutCrashing() throws {
         for number in ["001", "002", "003"] {
             let lines = String(decoding: try Seeds.data(number), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             for end in stride(from: 1, through: lines.count, by: 7) {
@@ -222,7 +222,7 @@ extension EvaluationForm {
         }
     }
 
-    @Test func scrambledCellsNeverCrashAndKeepCounts() throws {
+    @Test(.needsSeeds) func scrambledCellsNeverCrashAndKeepCounts() throws {
         var generator = SystemRandomNumberGenerator()
         let text = String(decoding: try Seeds.data("003"), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -103,4 +103,47 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path))
         }
     }
+
+    /// The three ways the editor lost or blocked work (issue "Filling and reviewing", bugs 1–3), each as a person meets it.
+    @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+    func theEditorKeepsWorkThatUsedToBeLost() async throws {
+        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-kept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("kept.sqlite").path], expectAccounts: 6)
+        defer { server.stop() }
+        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let accounts = String(decoding: try JSONSerialization.data(withJSONObject: server.passwords), as: UTF8.self)
+        let out = try Self.runScript("work_kept.py", [server.base, accounts, artifacts.path], chromium: chromium)
+        let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
+        // 1. 94% against ≥95% of 5 points: the suggestion 4.95 is shown, allowed and saved.
+        #expect(seen["suggested"] as? String == "4.95")
+        #expect(seen["range"] as? String == "允许 0 至 4.95 分")
+        #expect(seen["suggested_error"] is NSNull, "\(seen["suggested_error"] ?? "")")
+        #expect(seen["suggested_saved"] as? String == "已保存（第2版）。")
+        #expect(seen["score_after"] as? String == "4.95")
+        // 2. 提交 saved the reason typed just before it.
+        #expect(seen["submitted_status"] as? String == "流程：已提交")
+        #expect(seen["submitted_reason"] as? String == "7月至8月连续降雨；已增设应急养护班组，9月起按周通报处治进度。")
+        // 3. Enter saves and moves nothing; leaving with unsaved text asks.
+        #expect(seen["enter_notice"] as? String == "已保存（第2版）。")
+        #expect(seen["manager_after"] as? String == "周海")
+        let subtasks = try #require(seen["subtasks_before"] as? [String])
+        #expect(subtasks.count == 3 && subtasks.allSatisfy { !$0.isEmpty })
+        #expect(seen["subtasks_after"] as? [String] == subtasks)
+        #expect(seen["leave_dialog"] as? String == "beforeunload")
+        #expect(seen["after_staying"] as? String == "/forms/4")
+        // The department's budget (with 基本支出) survives Enter and the roll-up; the roll-up fills the 项目支出 row.
+        let before = try #require(seen["department_before"] as? [String: String])
+        #expect(before["x_annual"]?.isEmpty == false && before["x_rate"]?.isEmpty == false && before["x_score"]?.isEmpty == false)
+        #expect(seen["department_enter_notice"] as? String == "已保存（第2版）。" || seen["department_enter_notice"] as? String == "已保存（第1版）。")
+        #expect(seen["department_after_enter"] as? [String: String] == before)
+        #expect(seen["department_after_assemble"] as? [String: String] == before)
+        let notice = try #require(seen["assemble_notice"] as? String)
+        #expect(notice.contains("“项目支出”行") && notice.contains("未改动") && notice.hasSuffix("尚未保存。"))
+        #expect(seen["breakdown_labels"] as? [String] == ["其中：基本支出", "项目支出"])
+        let projectRow = try #require(seen["project_row"] as? [String])
+        #expect(projectRow.count == 3 && projectRow.allSatisfy { !$0.isEmpty })
+    }
 }

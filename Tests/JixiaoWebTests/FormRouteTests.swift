@@ -211,8 +211,21 @@ import Testing
             #expect(page.contains("4206.00") && page.contains("4117.12"))
             var fields = Page.formFields(page)
             fields["action"] = "assemble"
-            let assembled = Page.formFields(try await browser.post("/forms/\(id)", fields).text)
-            #expect(assembled["x_annual"] == "4206.00" && assembled["x_executed"] == "4117.12")
+            let answer = try await browser.post("/forms/\(id)", fields).text
+            let assembled = Page.formFields(answer)
+            // The department's own budget holds 基本支出: it stays; the projects' sums go into the 项目支出 row.
+            #expect(assembled["x_annual"] == fields["x_annual"] && assembled["x_executed"] == fields["x_executed"])
+            #expect(assembled["x_rate"] == fields["x_rate"] && assembled["x_score"] == fields["x_score"])
+            let row = try #require(assembled.first { $0.key.hasPrefix("xb.") && $0.value == "项目支出" }?.key.split(separator: ".")[1])
+            #expect(assembled["xb.\(row).annual"] == "4206.00" && assembled["xb.\(row).executed"] == "4117.12")
+            #expect(answer.contains("已按3个项目的汇总数填入“项目支出”行（万元）") && answer.contains("未改动"))
+            // Saved, the row is kept.
+            var save = assembled
+            save["action"] = "save"
+            _ = try await browser.post("/forms/\(id)", save)
+            let stored = try #require(try await h.store.form(id: id))
+            guard case .departmentEvaluation(let e) = stored.form else { Issue.record("not a department form"); return }
+            #expect(e.execution?.breakdown.last?.label == "项目支出" && e.execution?.breakdown.last?.executed?.description == "4117.12")
         }
     }
 

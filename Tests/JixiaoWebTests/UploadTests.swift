@@ -95,7 +95,7 @@ import Testing
         #expect(try await h.store.uploads(userID: gonglu.id).isEmpty)
     }
 
-    @Test func aSeedDocumentIsMatchedByUnitCodesThroughTheAPI() async throws {
+    @Test(.needsSeeds) func aSeedDocumentIsMatchedByUnitCodesThroughTheAPI() async throws {
         let h = try await WebHarness.make()
         let all = try await h.store.organisations()
         let bureau = try #require(all.first { $0.code == "300" })
@@ -230,10 +230,13 @@ import Testing
 
 /// The published seed documents beside the repository.
 enum SeedFiles {
-    static func url(_ prefix: String) throws -> URL? {
+    static var folder: URL {
         var folder = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { folder.deleteLastPathComponent() }
-        folder.appendPathComponent("shared/fixtures/seeds")
+        return folder.appendingPathComponent("shared/fixtures/seeds")
+    }
+
+    static func url(_ prefix: String) throws -> URL? {
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first { $0.lastPathComponent.hasPrefix(prefix) }
     }
 }

@@ -21,10 +21,12 @@ public struct IndicatorScore: Sendable, Hashable {
     public var isApplicable: Bool
     /// Remarks: unit differences, guesses, over-achievement that needs explaining.
     public var notes: [String]
+    /// Decimals of a score under the profile: the suggestion and the shown bounds are rounded to them.
+    public var places: Int
 
     public init(rule: ScoringRule, direction: IndicatorDirection? = nil, weight: Decimal?, suggested: Decimal?,
                 exact: Decimal? = nil, allowedMin: Decimal?, allowedMax: Decimal?, maxInclusive: Bool = true,
-                terms: ScoreTerms = ScoreTerms(), isApplicable: Bool = true, notes: [String] = []) {
+                terms: ScoreTerms = ScoreTerms(), isApplicable: Bool = true, notes: [String] = [], places: Int = 2) {
         self.rule = rule
         self.direction = direction
         self.weight = weight
@@ -36,22 +38,37 @@ public struct IndicatorScore: Sendable, Hashable {
         self.terms = terms
         self.isApplicable = isApplicable
         self.notes = notes
+        self.places = places
     }
 
-    /// True when `score` (as printed) lies in the allowed range, compared at its printed precision.
+    /// The one rule for a score against its range (docs/scoring.md):
+    /// - the bounds are rounded half-up to the score's places (`places`, the profile's), and that is the range shown;
+    /// - a score is allowed when it lies within the shown bounds, strictly below an excluded upper bound
+    ///   (`[60 %, 80 %)` bands: 4 is not in `[3, 4)`);
+    /// - the suggested score is always allowed.
     public func allows(_ score: PrintedNumber) -> Bool {
-        if let allowedMin, score.value < allowedMin.rounded(places: score.places) { return false }
-        if let allowedMax {
-            let max = allowedMax.rounded(places: score.places)
-            if maxInclusive ? score.value > max : score.value >= allowedMax { return false }
-        }
+        if let suggested, score.value == suggested { return true }
+        if let low = shownMin, score.value < low { return false }
+        if let high = shownMax, maxInclusive ? score.value > high : score.value >= high { return false }
         return true
     }
+
+    /// The lowest allowed score as shown: rounded half-up to `places`.
+    public var shownMin: Decimal? { allowedMin?.rounded(places: places) }
+
+    /// The highest allowed score as shown: rounded half-up to `places`.
+    public var shownMax: Decimal? { allowedMax?.rounded(places: places) }
 
     /// The range as text: `[4, 5]`, `[3, 4)`.
     public var rangeText: String {
         guard let allowedMin, let allowedMax else { return "—" }
-        return "[\(allowedMin.shortText()), \(allowedMax.shortText())\(maxInclusive ? "]" : ")")"
+        return "[\(allowedMin.shortText(places: places)), \(allowedMax.shortText(places: places))\(maxInclusive ? "]" : ")")"
+    }
+
+    /// The range in words for people who fill forms: `0 至 4.95 分`, `3 至 4 分（不含 4）`.
+    public var rangeWords: String {
+        guard let low = shownMin, let high = shownMax else { return "—" }
+        return "\(low.plainText) 至 \(high.plainText) 分" + (maxInclusive ? "" : "（不含 \(high.plainText)）")
     }
 }
 

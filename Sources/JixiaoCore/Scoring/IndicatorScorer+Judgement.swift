@@ -13,7 +13,7 @@ extension IndicatorScorer {
             notes.append("实际完成时间只写到月，无法确定是否晚于期限，按按期计")
         }
         return IndicatorScore(rule: .timeOnTime, direction: .time, weight: weightValue, suggested: weight.rounded(places: places).decimal,
-                              allowedMin: 0, allowedMax: weightValue, terms: terms, notes: notes)
+                              allowedMin: 0, allowedMax: weightValue, terms: terms, notes: notes, places: places)
     }
 
     /// Qualitative judgement: the wording of the actual value picks a band; a person scores inside it.
@@ -23,7 +23,7 @@ extension IndicatorScorer {
             var notes = ["实际完成情况需评价人判断所属档次"]
             if target.kind == .quantitative { notes.append("实际完成值不是数值，无法按公式计分") }
             return IndicatorScore(rule: .qualitativeJudged, direction: direction, weight: weightValue, suggested: nil,
-                                  allowedMin: 0, allowedMax: weightValue, terms: terms, notes: notes)
+                                  allowedMin: 0, allowedMax: weightValue, terms: terms, notes: notes, places: places)
         }
         let rule: ScoringRule = bandID == "achieved" ? .qualitativeAchieved : (bandID == "partial" ? .qualitativePartial : .qualitativeFailed)
         return banded(bandID, rule: rule, direction: direction, weight: weight, weightValue: weightValue, terms: terms, notes: [])
@@ -41,6 +41,6 @@ extension IndicatorScorer {
         terms.bandLabel = band.label
         return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: exact.rounded(places: places).decimal,
                               exact: exact.decimal, allowedMin: low.decimal, allowedMax: high.decimal,
-                              maxInclusive: band.maxInclusive, terms: terms, notes: notes)
+                              maxInclusive: band.maxInclusive, terms: terms, notes: notes, places: places)
     }
 }

@@ -75,7 +75,7 @@ public struct IndicatorScorer: Sendable {
 
     /// A score that can only be bounded by the weight.
     func range(_ rule: ScoringRule, _ weight: Decimal, notes: [String] = []) -> IndicatorScore {
-        IndicatorScore(rule: rule, weight: weight, suggested: nil, allowedMin: 0, allowedMax: weight, notes: notes)
+        IndicatorScore(rule: rule, weight: weight, suggested: nil, allowedMin: 0, allowedMax: weight, notes: notes, places: places)
     }
 
     @inline(__always)
@@ -85,6 +85,6 @@ public struct IndicatorScorer: Sendable {
         let exactValue = exact.decimal
         let suggested = rounded == exact ? exactValue : rounded.decimal
         return IndicatorScore(rule: rule, direction: direction, weight: weightValue, suggested: suggested, exact: exactValue,
-                              allowedMin: 0, allowedMax: exactValue, terms: terms, notes: notes)
+                              allowedMin: 0, allowedMax: exactValue, terms: terms, notes: notes, places: places)
     }
 }

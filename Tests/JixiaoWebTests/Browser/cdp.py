@@ -28,6 +28,7 @@ class DevTools:
     def __init__(self, url):
         self.sock = websocket(url)
         self.next_id = 0
+        self.events = []
 
     def send_frame(self, text):
         payload = text.encode()
@@ -60,6 +61,8 @@ class DevTools:
         self.send_frame(json.dumps({"id": self.next_id, "method": method, "params": params}))
         while True:
             answer = self.read_message()
+            if "method" in answer:
+                self.events.append(answer)
             if answer.get("id") == self.next_id:
                 if "error" in answer:
                     raise RuntimeError(f"{method}: {answer['error']}")
@@ -68,6 +71,38 @@ class DevTools:
     def evaluate(self, expression):
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
         return result.get("result", {}).get("value")
+
+    def wait_event(self, method, timeout=10):
+        """Returns the params of the first event `method` seen (also while waiting for earlier answers)."""
+        deadline = time.time() + timeout
+        while True:
+            for event in self.events:
+                if event["method"] == method:
+                    self.events.remove(event)
+                    return event.get("params", {})
+            if time.time() > deadline:
+                raise RuntimeError("timed out waiting for event " + method)
+            self.sock.settimeout(max(0.1, deadline - time.time()))
+            try:
+                message = self.read_message()
+            except socket.timeout:
+                continue
+            finally:
+                self.sock.settimeout(30)
+            if "method" in message:
+                self.events.append(message)
+
+    def press_enter(self):
+        """A real Enter key press in the focused element (implicit submission, as a person does it)."""
+        for kind in ("rawKeyDown", "char", "keyUp"):
+            params = {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "nativeVirtualKeyCode": 13}
+            if kind == "char":
+                params["text"] = "\r"
+            self.call("Input.dispatchKeyEvent", **params)
+
+    def type_text(self, text):
+        """Types into the focused element as keyboard input (which gives the page a user activation)."""
+        self.call("Input.insertText", text=text)
 
     def wait_for(self, expression, timeout=15):
         deadline = time.time() + timeout

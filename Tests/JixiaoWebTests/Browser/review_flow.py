@@ -11,8 +11,8 @@ def status(tools):
 
 def act(tools, transition, comment=None):
     if comment is not None:
-        tools.evaluate(f"document.querySelector('form.transition textarea[name=comment]').value = {json.dumps(comment)}; true")
-    tools.evaluate(f"document.querySelector('form.transition button[value={transition}]').click(); true")
+        tools.evaluate(f"document.querySelector('.transition textarea[name=comment]').value = {json.dumps(comment)}; true")
+    tools.evaluate(f"document.querySelector('.transition button[value={transition}]').click(); true")
     tools.wait_for(f"location.search.indexOf('moved={transition}') >= 0 && document.readyState === 'complete'")
 
 def main():

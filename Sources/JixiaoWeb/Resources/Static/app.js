@@ -32,3 +32,21 @@
     timer = setTimeout(update, 400);
   });
 })();
+
+// Unsaved changes: leaving the editor after typing asks first. Saving, 提交 and the row buttons post the
+// fields, so they do not ask.
+(function () {
+  "use strict";
+  var form = document.getElementById("form-editor");
+  if (!form || !form.querySelector('input[name="_editor"]')) return;
+  var dirty = false;
+  function mark() { dirty = true; document.body.setAttribute("data-unsaved", "1"); }
+  form.addEventListener("input", mark);
+  form.addEventListener("change", mark);
+  document.addEventListener("submit", function () { dirty = false; }, true);
+  window.addEventListener("beforeunload", function (event) {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+})();

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Headless Chromium: the three ways the editor used to lose or block work, tried as people do it.
+1. The suggested score of a missed ≥ target is saved as shown (4.95 for 94% against ≥95% of 5 points).
+2. 提交 after typing keeps what was typed (it is saved first).
+3. Enter in a field saves; it never moves a row or replaces the department's budget; the roll-up button fills
+   only the 项目支出 row. Leaving the page with unsaved changes asks first.
+Prints one JSON object with what it saw."""
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import launch, login, logout, open_page, screenshot
+
+def value(tools, name):
+    return tools.evaluate(f"(document.querySelector('[name=\"{name}\"]') || {{}}).value")
+
+def text(tools, selector):
+    return tools.evaluate(f"(function () {{ var e = document.querySelector({json.dumps(selector)}); return e && e.textContent.trim(); }})()")
+
+def set_field(tools, name, content):
+    tools.evaluate(f"""(function () {{ var e = document.querySelector('[name="{name}"]');
+        e.focus(); e.value = {json.dumps(content)}; e.dispatchEvent(new Event('input', {{bubbles: true}})); return true; }})()""")
+
+def wait_loaded(tools, condition):
+    tools.wait_for("document.readyState === 'complete' && (" + condition + ")")
+
+def main():
+    base, accounts, artifacts = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+    browser, tools = launch(os.environ.get("CHROMIUM", "chromium"))
+    seen = {}
+    try:
+        login(tools, base, "gonglu", accounts["gonglu"])
+        # 1. The suggestion is allowed.
+        open_page(tools, base + "/forms/1", "!!document.querySelector('tr[data-row=\"4\"]')")
+        set_field(tools, "i.4.actual", "94%")
+        tools.wait_for("document.querySelector('tr[data-row=\"4\"] .suggested').textContent === '4.95'", timeout=10)
+        seen["suggested"] = text(tools, 'tr[data-row="4"] .suggested')
+        seen["range"] = text(tools, 'tr[data-row="4"] .range')
+        set_field(tools, "i.4.score", "4.95")
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box')")
+        seen["suggested_saved"] = text(tools, ".notice")
+        seen["suggested_error"] = text(tools, ".error-box")
+        seen["score_after"] = value(tools, "i.4.score")
+
+        # 2. 提交 saves what was typed first.
+        open_page(tools, base + "/forms/1", "!!document.querySelector('button[value=submit]')")
+        set_field(tools, "i.4.reason", "7月至8月连续降雨；已增设应急养护班组，9月起按周通报处治进度。")
+        screenshot(tools, os.path.join(artifacts, "work-kept-1-before-submit.png"))
+        tools.evaluate("document.querySelector('button[value=submit]').click(); true")
+        wait_loaded(tools, "location.search.indexOf('moved=') >= 0 || !!document.querySelector('.error-box')")
+        seen["submitted_status"] = text(tools, "fieldset.workflow legend")
+        seen["submitted_reason"] = value(tools, "i.4.reason")
+
+        # 3a. Enter in the declaration saves and moves no row.
+        open_page(tools, base + "/forms/4", "!!document.querySelector('input[name=\"s.0.title\"]')")
+        seen["subtasks_before"] = [value(tools, f"s.{i}.title") for i in range(3)]
+        tools.evaluate("document.querySelector('input[name=\"p_manager\"]').focus(); document.querySelector('input[name=\"p_manager\"]').select(); true")
+        tools.type_text("周海")
+        tools.press_enter()
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box') || document.querySelector('.notice')")
+        seen["enter_notice"] = text(tools, ".notice")
+        seen["subtasks_after"] = [value(tools, f"s.{i}.title") for i in range(3)]
+        seen["manager_after"] = value(tools, "p_manager")
+
+        # 3b. Leaving with unsaved changes asks first; staying keeps the text.
+        tools.evaluate("document.querySelector('input[name=\"p_phone\"]').focus(); true")
+        tools.type_text("-8")
+        tools.evaluate("setTimeout(function () { location.href = '/forms'; }, 10); true")
+        dialog = tools.wait_event("Page.javascriptDialogOpening", timeout=10)
+        seen["leave_dialog"] = dialog.get("type")
+        tools.call("Page.handleJavaScriptDialog", accept=False)
+        seen["after_staying"] = tools.evaluate("location.pathname")
+        logout(tools)
+
+        # 3c. The department: Enter keeps its own budget; the roll-up fills only the 项目支出 row.
+        login(tools, base, "jiaotong", accounts["jiaotong"])
+        open_page(tools, base + "/forms/6", "!!document.querySelector('input[name=\"x_annual\"]')")
+        before = {k: value(tools, k) for k in ("x_initial", "x_annual", "x_executed", "x_rate", "x_score")}
+        seen["department_before"] = before
+        tools.evaluate("document.querySelector('input[name=\"p_manager\"], input[name=\"x_weight\"]').focus(); true")
+        tools.press_enter()
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box') || !!document.querySelector('.notice')")
+        seen["department_enter_notice"] = text(tools, ".notice")
+        seen["department_after_enter"] = {k: value(tools, k) for k in before}
+        tools.evaluate("document.querySelector('button[value=assemble]').click(); true")
+        wait_loaded(tools, "!!document.querySelector('.notice') && document.querySelector('.notice').textContent.indexOf('项目') >= 0")
+        seen["assemble_notice"] = text(tools, ".notice")
+        seen["department_after_assemble"] = {k: value(tools, k) for k in before}
+        rows = tools.evaluate("""Array.from(document.querySelectorAll('input[name^="xb."][name$=".label"]')).map(function (e) { return e.value; })""")
+        seen["breakdown_labels"] = rows
+        project_row = rows.index("项目支出") if "项目支出" in rows else -1
+        seen["project_row"] = [value(tools, f"xb.{project_row}.{k}") for k in ("initial", "annual", "executed")] if project_row >= 0 else None
+        tools.evaluate("document.querySelector('fieldset legend').scrollIntoView(); true")
+        screenshot(tools, os.path.join(artifacts, "work-kept-2-department-rollup.png"))
+        print(json.dumps(seen, ensure_ascii=False))
+    finally:
+        browser.kill()
+        browser.wait()
+
+if __name__ == "__main__":
+    main()
