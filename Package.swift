@@ -28,7 +28,8 @@ let package = Package(
         // Reading and writing documents and reports.
         .target(
             name: "JixiaoInterchange",
-            dependencies: ["JixiaoCore"]
+            dependencies: ["JixiaoCore"],
+            resources: [.copy("Resources/ColumnNames.json")]
         ),
         // Repository protocols, records and the conformance suite every backend passes.
         .target(name: "JixiaoStore", dependencies: ["JixiaoCore", "JixiaoInterchange"]),

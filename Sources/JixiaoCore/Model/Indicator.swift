@@ -28,6 +28,16 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var reportedScore: PrintedNumber?
     /// 偏差原因分析及改进措施.
     public var deviationReason: String?
+    /// 指标性质 as printed in its own column (`≥`, `正向`, `定性`), already folded into `target`.
+    public var comparisonText: String?
+    /// 度量单位 as printed in its own column (`人次`), already folded into `target` and a bare `actual`.
+    public var unitText: String?
+    /// 得分系数 as printed (score = weight × coefficient), in forms that have one.
+    public var scoreCoefficient: PrintedNumber?
+    /// A reviewer's score (复核分) printed beside the self-score.
+    public var reviewScore: PrintedNumber?
+    /// 是否核心指标 (or a ★ before the name): true when marked core, false when marked not.
+    public var isCore: Bool?
     public var source: SourceLocation?
     /// What an importer had to guess to fill this row (a shifted column, a carried label), in Chinese.
     @Default<EmptyList<String>> public var guesses: [String]

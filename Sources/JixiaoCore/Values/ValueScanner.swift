@@ -24,6 +24,12 @@ struct ValueScanner {
                 folded.append("≥")
             case 0x2266, 0x2A7D:  // ≦ ⩽
                 folded.append("≤")
+            case 0x2550, 0xFE66:  // ═ ﹦: look-alike equals signs of some regions' forms
+                folded.append("=")
+            case 0xFE65:  // ﹥
+                folded.append(">")
+            case 0xFE64:  // ﹤
+                folded.append("<")
             default:
                 folded.append(scalar)
             }

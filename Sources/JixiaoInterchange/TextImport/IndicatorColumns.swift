@@ -1,20 +1,55 @@
 import Foundation
 
 /// The columns of an indicator table, read from its header row.
+///
+/// Two readings exist. The seed layouts (一级 / 二级 / 三级 / value columns / 分值 / 得分) are read by
+/// `values` and `hasWeight`, and their rows are aligned by `RowAlignment`, which copes with the
+/// shifted cells of PDF extraction. Every other header the column dictionary recognises (separate
+/// 指标性质 and 度量单位 columns, 得分系数, 复核分, a 得分 without 分值 …) carries `positions`, the
+/// canonical column of each header cell, and its rows are read by `ColumnFitter`.
 struct IndicatorColumns: Sendable, Equatable {
-    enum Role: Sendable, Equatable {
-        case target, adjustedTarget, actual, qualitativeNote, weight, score, reason
-    }
+    typealias Role = ColumnDictionary.IndicatorRole
 
-    /// The value columns between the 三级 name and 分值 (or the end of the row).
+    /// The value columns between the 三级 name and 分值 (or the end of the row), for the seed layouts.
     var values: [Role]
     /// True when the table has 分值 / 得分 columns (self-evaluations).
     var hasWeight: Bool
+    /// The canonical column of each header cell (nil for cells no column is named by), when the table is
+    /// read by the dictionary rather than by the seed layouts' alignment.
+    var positions: [Role?]?
 
-    /// Reads a header row (`一级指标 二级指标 三级指标 年初指标值 … 分值 得分`); nil when the row is not one.
+    /// Reads a header row; nil when the row is not one.
     init?(header row: TextRow) {
-        // Every header names its 一级 / 二级 / 三级 columns: skip rows without a 级 cheaply.
-        guard row.cells.contains(where: { $0.has("级") }) else { return nil }
+        // Every header names a level or an indicator column: skip rows without 级 or 指标 cheaply.
+        guard row.filled.count >= 3, row.cells.contains(where: { $0.has("级") || $0.has("指标") }) else { return nil }
+        let general = Self.positions(row)
+        if let general, !Self.isSeedLayout(general) {
+            self.init(general: general)
+            return
+        }
+        if let seed = Self.seedLayout(row) {
+            self = seed
+            return
+        }
+        guard let general else { return nil }
+        self.init(general: general)
+    }
+
+    init(values: [Role], hasWeight: Bool) {
+        self.values = values
+        self.hasWeight = hasWeight
+        positions = nil
+    }
+
+    private init(general positions: [Role?]) {
+        let roles = positions.compactMap { $0 }
+        values = roles.filter { [.target, .adjustedTarget, .actual, .qualitativeNote].contains($0) }
+        hasWeight = roles.contains(.weight)
+        self.positions = positions
+    }
+
+    /// The header of the seed layouts, read as before the column dictionary existed.
+    private static func seedLayout(_ row: TextRow) -> IndicatorColumns? {
         let labels = row.compactFilled
         guard labels.contains("三级指标") || (labels.contains("一级指标") && labels.contains("二级指标")) else { return nil }
         var values: [Role] = []
@@ -28,13 +63,42 @@ struct IndicatorColumns: Sendable, Equatable {
             else if label == "分值" || label == "权重" { hasWeight = true; break }
         }
         guard !values.isEmpty else { return nil }
-        self.values = values
         // A table with 实际完成值 is scored even when its header was cut before 分值.
-        self.hasWeight = hasWeight || values.contains(.actual)
+        return IndicatorColumns(values: values, hasWeight: hasWeight || values.contains(.actual))
     }
 
-    init(values: [Role], hasWeight: Bool) {
-        self.values = values
-        self.hasWeight = hasWeight
+    /// The columns the seed layouts have: anything else (a separate 指标性质, 度量单位, 得分系数, 复核分,
+    /// 是否核心指标, a 得分 without a 分值, a weight not called 分值) is read by the dictionary.
+    private static func isSeedLayout(_ positions: [Role?]) -> Bool {
+        let roles = Set(positions.compactMap { $0 })
+        let seed: Set<Role> = [.goal, .level1, .level2, .name, .target, .adjustedTarget, .actual, .qualitativeNote, .weight, .score, .reason]
+        return roles.isSubset(of: seed) && (!roles.contains(.score) || roles.contains(.weight))
+    }
+
+    /// The canonical column of each cell of a header row, when the row is one: a name column, a value or
+    /// score column, and most of its cells named by the dictionary.
+    static func positions(_ row: TextRow) -> [Role?]? {
+        let dictionary = ColumnDictionary.shared
+        var positions = [Role?](repeating: nil, count: row.cells.count)
+        var seen = Set<Role>()
+        var matched = 0
+        for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+            guard let role = dictionary.indicatorRole(cell) else { continue }
+            if seen.contains(role) {
+                // `绩效指标` as a block label before the levels, then `三级指标`: the later name is the column.
+                guard role == .name, let earlier = positions.firstIndex(of: .name) else { continue }
+                positions[earlier] = nil
+                matched -= 1
+            }
+            // A block label (`绩效指标`) left of the levels names no column.
+            if role == .name, row.cells[(index + 1)...].contains(where: { dictionary.indicatorRole($0) == .level1 }) { continue }
+            positions[index] = role
+            seen.insert(role)
+            matched += 1
+        }
+        guard seen.contains(.name) || seen.contains(.level2) && seen.contains(.level1),
+              seen.contains(.target) || seen.contains(.actual) || seen.contains(.score) || seen.contains(.weight),
+              matched >= 3, matched * 10 >= row.filled.count * 6 else { return nil }
+        return positions
     }
 }

@@ -12,18 +12,18 @@ struct IndicatorTableReader {
     var columns: IndicatorColumns
     let layout: IndicatorLayout
     let form: String
-    private(set) var indicators: [Indicator] = []
-    private var level1: Label?
-    private var level2: Label?
-    private var level1Category: Level1Category? { level1?.categories.level1 }
-    private var level2Category: Level2Category? { level2?.categories.level2 }
+    var indicators: [Indicator] = []
+    var level1: Label?
+    var level2: Label?
+    var level1Category: Level1Category? { level1?.categories.level1 }
+    var level2Category: Level2Category? { level2?.categories.level2 }
 
     /// A 一级 or 二级 label as printed, with what it classifies as (worked out once per cell).
     struct Label {
         var text: String
         var categories: (level1: Level1Category?, level2: Level2Category?)
     }
-    private var goal: Int?
+    var goal: Int?
 
     init(session: ImportSession, columns: IndicatorColumns, layout: IndicatorLayout, form: String) {
         self.session = session
@@ -65,7 +65,7 @@ struct IndicatorTableReader {
             }
             if row.isFurniture { session.use(row); i += 1; continue }
             if !row.isTable { return i }
-            readRow(row)
+            if let positions = columns.positions { readGeneralRow(row, positions: positions) } else { readRow(row) }
             i += 1
         }
         return i
@@ -187,15 +187,5 @@ struct IndicatorTableReader {
 
     static let comparisonMarks = Set("≥≤=<>＞＜≧≦".unicodeScalars)
 
-    static func columnName(_ role: IndicatorColumns.Role) -> String {
-        switch role {
-        case .target: return "指标值"
-        case .adjustedTarget: return "调整后指标值"
-        case .actual: return "实际完成值"
-        case .qualitativeNote: return "定性值情况说明"
-        case .weight: return "分值"
-        case .score: return "得分"
-        case .reason: return "偏差原因"
-        }
-    }
+    static func columnName(_ role: IndicatorColumns.Role) -> String { columnTitle(role) }
 }

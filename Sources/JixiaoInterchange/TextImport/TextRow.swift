@@ -17,6 +17,9 @@ struct TextRow: Sendable {
     var cells: [String] { storage.cells }
     /// True when the row came from tab-separated cells (a table), false for a plain paragraph.
     var isTable: Bool { storage.isTable }
+    /// True when each cell stands at its column's position (tab-separated, pipe rows, rows rebuilt from a
+    /// stream of cells); false when empty cells were dropped (space-separated text).
+    var isAligned: Bool { storage.isAligned }
     /// Each cell with all white space removed, for matching labels (same count as `cells`).
     var compactCells: [String] { storage.compactCells }
     /// The non-empty cells.
@@ -32,8 +35,8 @@ struct TextRow: Sendable {
     /// True for text every page repeats and that carries no data (see `Furniture`).
     var isFurniture: Bool { storage.isFurniture }
 
-    init(line: Int, endLine: Int, cells: [String], isTable: Bool) {
-        storage = Storage(line: line, endLine: endLine, cells: cells, isTable: isTable)
+    init(line: Int, endLine: Int, cells: [String], isTable: Bool, isAligned: Bool? = nil) {
+        storage = Storage(line: line, endLine: endLine, cells: cells, isTable: isTable, isAligned: isAligned ?? isTable)
     }
 
     private final class Storage: Sendable {
@@ -41,6 +44,7 @@ struct TextRow: Sendable {
         let endLine: Int
         let cells: [String]
         let isTable: Bool
+        let isAligned: Bool
         let compactCells: [String]
         let filled: [String]
         let compactFilled: [String]
@@ -48,11 +52,12 @@ struct TextRow: Sendable {
         let head: String
         let isFurniture: Bool
 
-        init(line: Int, endLine: Int, cells: [String], isTable: Bool) {
+        init(line: Int, endLine: Int, cells: [String], isTable: Bool, isAligned: Bool) {
             self.line = line
             self.endLine = endLine
             self.cells = cells
             self.isTable = isTable
+            self.isAligned = isAligned
             var compactCells: [String] = []
             var filled: [String] = []
             var compactFilled: [String] = []

@@ -1,0 +1,153 @@
+import Foundation
+import JixiaoCore
+
+extension IndicatorTableReader {
+    /// Reads a row of a table whose header the column dictionary recognised: cells are put into columns by
+    /// `ColumnFitter`, merged 目标 / 一级 / 二级 cells carry down, and split values (指标性质 + 指标值 +
+    /// 度量单位) are read as one value with the cells kept.
+    mutating func readGeneralRow(_ row: TextRow, positions: [ColumnDictionary.IndicatorRole?]) {
+        let cells = row.cells.map(Cells.unwrapped)
+        let fitter = ColumnFitter(positions: positions)
+        let (placed, _) = fitter.fit(cells, aligned: row.isAligned)
+        var texts: [ColumnDictionary.IndicatorRole: String] = [:]
+        var extra: [String] = []
+        var moved: [String] = []
+        for cell in placed {
+            let text = cells[cell.index]
+            guard let role = cell.role else { extra.append(text); continue }
+            texts[role] = texts[role].map { $0 + "\n" + text } ?? text
+            if row.isAligned, positions.indices.contains(cell.index), positions[cell.index] != role {
+                moved.append("“\(text)”→\(Self.columnTitle(role))")
+            }
+        }
+        if let goalText = texts[.goal], let n = Cells.goalNumber(TextRow.compact(goalText)) ?? Int(TextRow.compact(goalText)) {
+            if n != goal { level1 = nil; level2 = nil }
+            goal = n
+        }
+        if let l1 = texts[.level1] {
+            let compact = TextRow.compact(l1)
+            level1 = Label(text: compact, categories: CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact))))
+            if texts[.level2] == nil { level2 = nil }
+        }
+        if let l2 = texts[.level2] {
+            let compact = TextRow.compact(l2)
+            level2 = Label(text: compact, categories: CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact))))
+        }
+        guard var name = texts[.name] else {
+            session.use(row)  // a row of labels only
+            if !extra.isEmpty {
+                session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到指标名称）", "text": row.text], row: row, form: form)
+            }
+            return
+        }
+        var isCore = texts[.core].map { ["是", "√", "★", "核心"].contains(TextRow.compact($0)) }
+        for mark in ["★", "☆", "*", "＊"] where name.hasPrefix(mark) {
+            name = String(name.dropFirst(mark.count)).trimmingCharacters(in: .whitespaces)
+            isCore = true
+        }
+        let unit = texts[.unit].map(TextRow.compact)
+        let comparison = texts[.comparison].map(TextRow.compact)
+        var indicator = Indicator(
+            level1Label: level1?.text, level2Label: level2?.text, level1: level1Category ?? level2Category?.level1(in: layout),
+            level2: level2Category, name: name, goalNumber: goal,
+            weight: texts[.weight].flatMap(Cells.score), reportedScore: texts[.score].flatMap(Cells.score),
+            source: session.source(row), layout: layout)
+        if let (tag, rest) = SubTaskTag.split(name) {
+            indicator.subTasks = tag
+            indicator.name = rest
+        }
+        indicator.target = Self.value(Self.composed(comparison: comparison, value: texts[.target], unit: unit))
+        indicator.adjustedTarget = Self.value(Self.composed(comparison: comparison, value: texts[.adjustedTarget], unit: unit))
+        indicator.actual = Self.value(Self.withUnit(texts[.actual], unit: unit))
+        indicator.qualitativeNote = texts[.qualitativeNote]
+        indicator.comparisonText = comparison
+        indicator.unitText = unit
+        indicator.scoreCoefficient = texts[.coefficient].flatMap(Cells.number)
+        indicator.reviewScore = texts[.reviewScore].flatMap(Cells.score)
+        indicator.isCore = isCore
+        var reason = texts[.reason].flatMap { Self.isInstruction($0) ? nil : $0 }
+        if let instruction = texts[.reason], Self.isInstruction(instruction) {
+            session.report("IMPORT_TEMPLATE_TEXT", ["what": "指标“\(indicator.name)”的偏差原因", "text": instruction], row: row, form: form,
+                           indicator: indicator.name)
+        }
+        if !extra.isEmpty {
+            reason = ([reason].compactMap { $0 } + extra).joined(separator: "\n")
+            indicator.guesses.append("单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因")
+        }
+        indicator.deviationReason = reason
+        if !moved.isEmpty { indicator.guesses.append("该行单元格与表头错位，按内容对应：" + moved.joined(separator: "，")) }
+        for guess in indicator.guesses {
+            session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
+        }
+        indicators.append(indicator)
+        session.use(row)
+    }
+
+    static func value(_ text: String?) -> IndicatorValue? {
+        text.map(IndicatorValueParser.parse)
+    }
+
+    /// 指标性质 + 指标值 + 度量单位 as one value: `≥` `500` `人次` → `≥500人次`; 正向 / 反向 become ≥ / ≤,
+    /// 定性 adds nothing; a value that already carries its sign or unit is not given them twice.
+    static func composed(comparison: String?, value: String?, unit: String?) -> String? {
+        guard let value else { return nil }
+        var text = TextRow.compact(value).isEmpty ? value : value
+        if let comparison, let sign = sign(comparison), !sign.isEmpty,
+           !comparisonMarks.contains(text.unicodeScalars.first ?? " ") {
+            text = sign + text
+        }
+        return withUnit(text, unit: unit)
+    }
+
+    /// A value with the 度量单位 column's unit appended when the value is a bare number (or a sign and a number).
+    static func withUnit(_ value: String?, unit: String?) -> String? {
+        guard let value else { return nil }
+        guard let unit, !unit.isEmpty, !value.hasSuffix(unit) else { return value }
+        var digits = Substring(value)
+        while let first = digits.unicodeScalars.first, comparisonMarks.contains(first) || first == "=" { digits = digits.dropFirst() }
+        guard Cells.number(String(digits)) != nil else { return value }
+        if unit == "%" || unit == "％", digits.hasSuffix("%") || digits.hasSuffix("％") { return value }
+        return value + unit
+    }
+
+    /// The sign a 指标性质 word stands for (`正向` → `≥`); nil when the cell is no comparison.
+    static func sign(_ comparison: String) -> String? {
+        switch comparison {
+        case "正向", "正向指标", "大于等于": return "≥"
+        case "反向", "反向指标", "小于等于": return "≤"
+        case "等于": return "="
+        case "大于": return ">"
+        case "小于": return "<"
+        case "定性", "定性指标", "定量": return ""
+        default: return ColumnFitter.comparisonWords.contains(comparison) ? comparison : nil
+        }
+    }
+
+    /// Template instructions left in a cell (`…（200字以内）`, `请填写…`): an unfilled field, not an answer.
+    static func isInstruction(_ text: String) -> Bool {
+        let compact = TextRow.compact(text)
+        return compact.has("字以内") || compact.has("字左右") || compact.hasBytePrefix("请填写") || compact.hasBytePrefix("填写说明")
+            || compact.hasBytePrefix("（请") || compact.hasBytePrefix("(请")
+    }
+
+    static func columnTitle(_ role: ColumnDictionary.IndicatorRole) -> String {
+        switch role {
+        case .goal: return "绩效目标"
+        case .level1: return "一级指标"
+        case .level2: return "二级指标"
+        case .name: return "三级指标"
+        case .comparison: return "指标性质"
+        case .target: return "指标值"
+        case .adjustedTarget: return "调整后指标值"
+        case .unit: return "度量单位"
+        case .actual: return "实际完成值"
+        case .qualitativeNote: return "定性值情况说明"
+        case .weight: return "分值"
+        case .score: return "得分"
+        case .coefficient: return "得分系数"
+        case .reviewScore: return "复核分"
+        case .reason: return "偏差原因"
+        case .core: return "是否核心指标"
+        }
+    }
+}
