@@ -66,10 +66,21 @@ struct FormFields {
         return nil
     }
 
-    /// True for the header of an execution block (全年预算数 … 全年执行数).
+    /// True for the header of an execution block: a budget column and an execution column
+    /// (全年预算数 and 全年执行数, 调整后预算数 and 预算执行数, …).
     static func isExecutionHeader(_ row: TextRow) -> Bool {
         let text = row.compactText
-        return text.has("全年预算数") && text.has("全年执行数")
+        if text.has("全年预算数") && text.has("全年执行数") { return true }
+        guard row.filled.count >= 3, text.has("预算") || text.has("执行") else { return false }
+        var annual = false, executed = false
+        for cell in row.filled {
+            switch ColumnDictionary.shared.executionRole(cell) {
+            case .annual?: annual = true
+            case .executed?: executed = true
+            default: continue
+            }
+        }
+        return annual && executed
     }
 
     enum ExecutionRole { case initial, declared, compiled, annual, executed, balance, weight, rate, score }
@@ -80,13 +91,17 @@ struct FormFields {
         session.use(header)
         var roles: [ExecutionRole] = []
         for cell in header.compactFilled {
-            if cell.hasBytePrefix("年初预算") { roles.append(.initial) }
-            else if cell.hasBytePrefix("全年预算") { roles.append(.annual) }
-            else if cell.hasBytePrefix("全年执行") { roles.append(.executed) }
-            else if cell.has("结余") || cell.has("结(转)") || cell.has("结（转）") || cell.has("结转") { roles.append(.balance) }
-            else if cell == "分值" { roles.append(.weight) }
-            else if cell.hasBytePrefix("执行率") { roles.append(.rate) }
-            else if cell == "得分" { roles.append(.score) }
+            switch ColumnDictionary.shared.executionRole(cell) {
+            case .initial?: roles.append(.initial)
+            case .annual?: roles.append(.annual)
+            case .executed?: roles.append(.executed)
+            case .balance?: roles.append(.balance)
+            case .weight?: roles.append(.weight)
+            case .rate?: roles.append(.rate)
+            case .score?: roles.append(.score)
+            // 目标申报数 / 预算编制数 split 年初预算数 on a row of their own (below).
+            case .declared?, .compiled?, .label?, .reason?, nil: continue
+            }
         }
         var execution = BudgetExecution(unit: Self.moneyUnit(header) ?? .tenThousandYuan, source: session.source(header))
         var i = start + 1

@@ -93,12 +93,18 @@ public enum TextImporter {
         guard row.filled.count == 1 else { return nil }
         let text = row.compactText
         guard text.isShort(90) else { return nil }
-        if text.has("绩效目标申报表") && !text.has("汇总") { return .declaration }
-        if text.has("整体支出绩效自评表") { return .departmentEvaluation }
-        if text.has("项目支出绩效自评表") || text.has("项目支出绩效评价报告") || text.has("项目支出绩效评价表") { return .projectEvaluation }
+        if text.has("汇总") { return text.has("部门决算公开") ? .disclosure : nil }
+        for (words, kind) in titleWords where words.contains(where: { text.has($0) }) { return kind }
         if text.has("部门决算公开") || text.has("部门决算") && text.hasSuffix("公开") { return .disclosure }
         return nil
     }
+
+    /// Title words of each form kind, in the order they are tried (the department's before the generic 自评表).
+    static let titleWords: [([String], SegmentKind)] = [
+        (["绩效目标申报表", "绩效目标表", "绩效目标审核表", "绩效目标审批表"], .declaration),
+        (["整体支出绩效自评表", "整体绩效自评表", "整体支出绩效评价表"], .departmentEvaluation),
+        (["项目支出绩效自评表", "项目支出绩效评价报告", "项目支出绩效评价表", "绩效自评表", "绩效评价评分表", "绩效自评评分表"], .projectEvaluation),
+    ]
 
     /// Finds where forms start: at title rows, and at `项目名称` rows not just after a title.
     static func segment(_ rows: [TextRow]) -> [Segment] {
