@@ -110,6 +110,11 @@ package enum CategoryLabel {
         // Most labels hold no white space (ASCII space and tab, U+3000 and U+00A0 start with 0xE3 / 0xC2).
         let spaced = label.utf8.contains { $0 <= 0x20 || $0 == 0xE3 || $0 == 0xC2 || $0 == 0xE2 }
         var text = spaced ? String(String.UnicodeScalarView(label.unicodeScalars.filter { !$0.properties.isWhitespace })) : label
+        // The points a label carries: `产出指标(50分)`, `效益指标（20-30分）`.
+        if text.hasByteSuffix(")") || text.hasByteSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }),
+           open != text.startIndex, text[open...].contains("分") {
+            text = String(text[..<open])
+        }
         while text.hasByteSuffix("指标") { text.removeLast(2) }
         if text.hasByteSuffix("类") { text.removeLast() }
         return text

@@ -102,7 +102,7 @@ struct ColumnFitter {
         case .comparison:
             return cell.isComparisonOnly ? 5 : impossible
         case .unit:
-            return cell.isUnit ? 4 : impossible
+            return cell.isUnit ? 4 : (cell.isShortWord ? 1 : impossible)
         case .target, .adjustedTarget:
             if cell.isComparisonOnly || cell.isCategory { return impossible }
             return cell.looksLikeValue || cell.isNumber ? 3 : 1
@@ -136,6 +136,8 @@ struct ColumnFitter {
         var isLabel = false
         var goalNumber = false
         var isCoreMark = false
+        /// A few characters of text that could be a unit nobody listed (`元/生·年`, `/10万`).
+        var isShortWord = false
 
         init(_ text: String) {
             let compact = TextRow.compact(text)
@@ -154,6 +156,7 @@ struct ColumnFitter {
             isLabel = !isNumber && !looksLikeValue && compact.count <= 14
             goalNumber = Cells.goalNumber(compact) != nil
             isCoreMark = ["是", "否", "√", "★", "核心", "非核心"].contains(compact)
+            isShortWord = !isNumber && !isComparisonOnly && compact.count <= 8
         }
     }
 

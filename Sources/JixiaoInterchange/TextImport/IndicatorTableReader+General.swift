@@ -41,8 +41,8 @@ extension IndicatorTableReader {
             return
         }
         var isCore = texts[.core].map { ["是", "√", "★", "核心"].contains(TextRow.compact($0)) }
-        for mark in ["★", "☆", "*", "＊"] where name.hasPrefix(mark) {
-            name = String(name.dropFirst(mark.count)).trimmingCharacters(in: .whitespaces)
+        if let unmarked = Self.withoutCoreMark(name) {
+            name = unmarked
             isCore = true
         }
         let unit = texts[.unit].map(TextRow.compact)
@@ -81,6 +81,12 @@ extension IndicatorTableReader {
         }
         indicators.append(indicator)
         session.use(row)
+    }
+
+    /// A name without the ★ (or `*`) that marks a core indicator; nil when it has none.
+    static func withoutCoreMark(_ name: String) -> String? {
+        guard let first = name.unicodeScalars.first, first == "★" || first == "☆" || first == "*" || first == "＊" else { return nil }
+        return String(name.unicodeScalars.dropFirst()).trimmingCharacters(in: .whitespaces)
     }
 
     static func value(_ text: String?) -> IndicatorValue? {

@@ -22,6 +22,21 @@ struct IndicatorTableReader {
     struct Label {
         var text: String
         var categories: (level1: Level1Category?, level2: Level2Category?)
+        /// 1 or 2 for a label of the evaluation-rubric tree (决策 / 过程 …, 项目立项 / 资金投入 …), which the
+        /// 产出 / 效益 / 满意度 taxonomy does not classify.
+        var rubricLevel: Int? = nil
+    }
+
+    /// True for a label of the evaluation-rubric tree.
+    static func isRubricLabel(_ compact: String) -> Bool {
+        let rubric = ColumnDictionary.shared.isRubricLabel(compact)
+        return rubric.level1 || rubric.level2
+    }
+
+    static func rubricLevel(_ compact: String, _ categories: (level1: Level1Category?, level2: Level2Category?)) -> Int? {
+        guard categories.level1 == nil && categories.level2 == nil else { return nil }
+        let rubric = ColumnDictionary.shared.isRubricLabel(compact)
+        return rubric.level1 ? 1 : rubric.level2 ? 2 : nil
     }
     var goal: Int?
 
@@ -44,7 +59,7 @@ struct IndicatorTableReader {
     }
 
     /// Heads of rows that end a table.
-    static let endHeads = ["总分", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
+    static let endHeads = ["总分", "合计", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
 
     static func endsTable(_ row: TextRow) -> Bool {
         let head = row.head
@@ -87,8 +102,8 @@ struct IndicatorTableReader {
             }
             // At most a 一级 and a 二级 label per row: a third label-like cell (`群众满意度`) is the name.
             if labels.count < 2, compact.utf8.count <= 30, case let categories = CategoryLabel.classify(compact),
-               categories.level1 != nil || categories.level2 != nil {
-                labels.append(Label(text: compact, categories: categories))
+               categories.level1 != nil || categories.level2 != nil || Self.isRubricLabel(compact) {
+                labels.append(Label(text: compact, categories: categories, rubricLevel: Self.rubricLevel(compact, categories)))
                 labelIndices.append(index)
                 continue
             }
@@ -131,6 +146,10 @@ struct IndicatorTableReader {
             indicator.subTasks = tag
             indicator.name = rest
         }
+        if let unmarked = Self.withoutCoreMark(indicator.name) {
+            indicator.name = unmarked
+            indicator.isCore = true
+        }
         for (slot, role) in columns.values.enumerated() {
             guard let text = values[slot] else { continue }
             func value() -> IndicatorValue { alignment.parsed[slot] ?? IndicatorValueParser.parse(text) }
@@ -159,6 +178,10 @@ struct IndicatorTableReader {
         case 1:
             let label = labels[0]
             let (asLevel1, asLevel2) = label.categories
+            if let rubric = label.rubricLevel {
+                if rubric == 1 { level1 = label; level2 = nil } else { level2 = label }
+                return
+            }
             if let l2 = asLevel2, asLevel1 == nil || (l2 == .cost && level1Category == .output)
                 || (l2 == .satisfaction && level1Category == .satisfaction) {
                 if let l1 = level1Category, l1 != l2.level1(in: layout), !(l2 == .cost && l1 == .output) {
@@ -185,7 +208,7 @@ struct IndicatorTableReader {
         return isNumber ?? (Cells.number(cell) != nil)
     }
 
-    static let comparisonMarks = Set("≥≤=<>＞＜≧≦".unicodeScalars)
+    static let comparisonMarks = Set("≥≤=<>＞＜≧≦═﹦＝﹥﹤".unicodeScalars)
 
     static func columnName(_ role: IndicatorColumns.Role) -> String { columnTitle(role) }
 }

@@ -39,7 +39,7 @@ struct ProjectEvaluationReader {
                 sawTable = true
                 continue
             }
-            if IndicatorTableReader.endsTable(row), row.head.hasBytePrefix("总分") {
+            if IndicatorTableReader.endsTable(row), row.head.hasBytePrefix("总分") || row.head.hasBytePrefix("合计") {
                 (evaluation.reportedTotal, evaluation.reportedGrade) = fields.readTotal(row, next: i + 1 < range.upperBound ? rows[i + 1] : nil)
                 sawTotal = true
                 let (analysis, next) = fields.readAnalysis(from: i + 1, to: range.upperBound)

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The text shapes extraction gives a table (../shared/docs/layouts.md §3), each a way to print the rows
+/// of a form. The generator writes every corpus form in every shape; the reader must read them all alike.
+enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// One row a line, cells separated by tabs (seeds 001, 003, 004).
+    case tabs
+    /// One cell a line after a tab, rows separated by blank lines (seed 002).
+    case tabbedCellPerLine
+    /// One cell a line ending in ` |`, a lone `|` for an empty cell, no row separators.
+    case pipeCellPerLine
+    /// One cell a line, empty cells dropped, no row separators.
+    case cellPerLine
+    /// `| a | b |  |` rows.
+    case pipeRows
+    /// One cell a paragraph (blank lines between), empty cells dropped.
+    case paragraphs
+    /// One row a line, cells separated by single spaces, empty cells dropped.
+    case spaceRows
+    /// The whole form on one line, single spaces between cells.
+    case oneLine
+    /// Tab rows with `（）：，％＝` turned into ASCII by the tool that stored the page.
+    case asciiPunctuation
+    /// Tab rows machine-converted to traditional characters.
+    case traditional
+    /// Tab rows with page furniture (page numbers, a repeated watermark, the header repeated) inside the table.
+    case pageBreaks
+
+    var description: String { rawValue }
+
+    /// The form printed in this shape.
+    func render(_ form: CorpusForm) -> String {
+        let rows = form.rows
+        switch self {
+        case .tabs:
+            return rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        case .tabbedCellPerLine:
+            return rows.map { row in row.map { "\t" + $0 }.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        case .pipeCellPerLine:
+            return rows.flatMap { row in row.map { $0.isEmpty ? "|" : $0 + " |" } }.joined(separator: "\n") + "\n"
+        case .cellPerLine:
+            return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n") + "\n"
+        case .pipeRows:
+            return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+        case .paragraphs:
+            return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n\n") + "\n"
+        case .spaceRows:
+            return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n") + "\n"
+        case .oneLine:
+            return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: " ") + "\n"
+        case .asciiPunctuation:
+            let map: [Character: String] = ["（": "(", "）": ")", "：": ":", "，": ",", "％": "%", "＝": "="]
+            return String(CorpusShape.tabs.render(form).flatMap { map[$0] ?? String($0) })
+        case .traditional:
+            let text = CorpusShape.tabs.render(form)
+            return text.applyingTransform(StringTransform(rawValue: "Simplified-Traditional"), reverse: false) ?? text
+        case .pageBreaks:
+            var lines = rows.map { $0.joined(separator: "\t") }
+            let header = form.indicatorHeaderRow
+            let middle = header + 1 + form.indicators.rows.count / 2
+            lines.insert(contentsOf: ["", "仅供内部审核", "- 2 -", "", form.indicators.header.joined(separator: "\t")], at: middle)
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
