@@ -17,6 +17,9 @@ struct IndicatorColumns: Sendable, Equatable {
     /// The canonical column of each header cell (nil for cells no column is named by), when the table is
     /// read by the dictionary rather than by the seed layouts' alignment.
     var positions: [Role?]?
+    /// The dictionary's reading of the header even for the seed layouts: rows whose cells are not at their
+    /// positions (space-separated text) are read by it.
+    var namedPositions: [Role?]?
 
     /// Reads a header row; nil when the row is not one.
     init?(header row: TextRow) {
@@ -27,7 +30,8 @@ struct IndicatorColumns: Sendable, Equatable {
             self.init(general: general)
             return
         }
-        if let seed = Self.seedLayout(row) {
+        if var seed = Self.seedLayout(row) {
+            seed.namedPositions = general
             self = seed
             return
         }
@@ -39,6 +43,7 @@ struct IndicatorColumns: Sendable, Equatable {
         self.values = values
         self.hasWeight = hasWeight
         positions = nil
+        namedPositions = nil
     }
 
     private init(general positions: [Role?]) {
@@ -46,6 +51,7 @@ struct IndicatorColumns: Sendable, Equatable {
         values = roles.filter { [.target, .adjustedTarget, .actual, .qualitativeNote].contains($0) }
         hasWeight = roles.contains(.weight)
         self.positions = positions
+        namedPositions = positions
     }
 
     /// The header of the seed layouts, read as before the column dictionary existed.

@@ -80,7 +80,11 @@ struct IndicatorTableReader {
             }
             if row.isFurniture { session.use(row); i += 1; continue }
             if !row.isTable { return i }
-            if let positions = columns.positions { readGeneralRow(row, positions: positions) } else { readRow(row) }
+            if let positions = columns.positions ?? (row.isAligned ? nil : columns.namedPositions) {
+                readGeneralRow(row, positions: positions)
+            } else {
+                readRow(row)
+            }
             i += 1
         }
         return i

@@ -73,6 +73,13 @@ enum TextLayout {
     static func rows(_ text: String, parallel: Bool) -> [TextRow] {
         let lines = lines(text)
         if isCellPerLine(lines) { return cellPerLineRows(lines) }
+        switch TextShape.detect(lines) {
+        case .tabbed: break
+        case .pipeRows: return TextShape.pipeRows(lines)
+        case .spaceRows: return TextShape.spaceRows(lines)
+        case .stream(let explicitEmpties):
+            return StreamReflow.rows(TextShape.streamCells(lines, explicitEmpties: explicitEmpties), explicitEmpties: explicitEmpties)
+        }
         // Each line of the tabbed layout is a row of its own: a long file is read in parts.
         let parts = parallel && lines.count >= parallelLines ? 4 : 1
         let size = (lines.count + parts - 1) / parts
