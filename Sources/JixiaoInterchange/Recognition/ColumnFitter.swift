@@ -82,6 +82,7 @@ struct ColumnFitter {
     static func skipCost(_ role: Role) -> Int {
         switch role {
         case .name: return -12
+        case .target: return -1
         case .weight: return -2
         case .score: return -1
         default: return 0
@@ -102,7 +103,7 @@ struct ColumnFitter {
         case .comparison:
             return cell.isComparisonOnly ? 5 : impossible
         case .unit:
-            return cell.isUnit ? 4 : (cell.isShortWord ? 1 : impossible)
+            return cell.isUnit ? 4 : (cell.isShortWord ? 0 : impossible)
         case .target, .adjustedTarget:
             if cell.isComparisonOnly || cell.isCategory { return impossible }
             return cell.looksLikeValue || cell.isNumber ? 3 : 1

@@ -78,7 +78,13 @@ struct StreamReflow {
         if compact.isEmpty { return false }
         if Self.isFieldLabel(compact) || Self.isTotal(compact) || IndicatorTableReader.endHeads.contains(where: { compact.hasBytePrefix($0) }) { return true }
         if TextImporter.titleKind(TextRow(line: 0, endLine: 0, cells: [cells[i].text], isTable: false)) != nil { return true }
-        return headerRun(at: i) != nil || executionHeaderRun(at: i) != nil
+        return isGoalsHeader(i) || headerRun(at: i) != nil || executionHeaderRun(at: i) != nil
+    }
+
+    /// `年度目标` (or `预期目标` …) followed by `实际完成情况`.
+    func isGoalsHeader(_ i: Int) -> Bool {
+        guard i + 1 < cells.count else { return false }
+        return ProjectEvaluationReader.goalFrames.contains(TextRow.compact(cells[i].text)) && TextRow.compact(cells[i + 1].text) == "实际完成情况"
     }
 
     /// The cells of an indicator header starting at `i`: (the header cells, the index after them).
@@ -231,7 +237,8 @@ struct StreamReflow {
         var j = start
         if explicitEmpties {
             while j < cells.count, !startsBlock(j), !isTableEnd(j) {
-                let end = min(j + width, cells.count)
+                var end = min(j + width, cells.count)
+                if let block = ((j + 1)..<end).first(where: { !cells[$0].text.isEmpty && (startsBlock($0) || isTableEnd($0)) }) { end = block }
                 emit(j..<end)
                 j = end
             }
@@ -255,9 +262,7 @@ struct StreamReflow {
 
     /// Reads a goals block (`年度目标` / `实际完成情况` and their texts) at `i`.
     mutating func goalsBlock(at i: Int) -> Int? {
-        guard i + 1 < cells.count else { return nil }
-        let first = TextRow.compact(cells[i].text), second = TextRow.compact(cells[i + 1].text)
-        guard ProjectEvaluationReader.goalFrames.contains(first), second == "实际完成情况" else { return nil }
+        guard isGoalsHeader(i) else { return nil }
         emit(i..<(i + 2))
         var j = i + 2
         while j + 1 < cells.count, !startsBlock(j), !startsBlock(j + 1), !cells[j].text.isEmpty {

@@ -59,7 +59,7 @@ struct IndicatorTableReader {
     }
 
     /// Heads of rows that end a table.
-    static let endHeads = ["总分", "合计", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
+    static let endHeads = ["总分", "合计", "主管部门审核意见", "财政部门审核意见", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
 
     static func endsTable(_ row: TextRow) -> Bool {
         let head = row.head

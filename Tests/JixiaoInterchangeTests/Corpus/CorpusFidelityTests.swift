@@ -27,7 +27,10 @@ struct CorpusFidelityTests {
         }
         outcome.found = true
         let indicators = read.indicators
-        for (index, expected) in form.expected.indicators.enumerated() {
+        for (index, original) in form.expected.indicators.enumerated() {
+            let t = shape.transformed
+            let expected = CorpusForm.ExpectedIndicator(name: t(original.name), target: original.target.map(t), actual: original.actual.map(t),
+                                                        weight: original.weight, score: original.score)
             guard index < indicators.count else { outcome.misses.append("missing \(expected)"); continue }
             let i = indicators[index]
             let got = CorpusForm.ExpectedIndicator(name: i.name, target: i.target?.text, actual: i.actual?.text,

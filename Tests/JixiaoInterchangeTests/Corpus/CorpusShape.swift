@@ -28,6 +28,18 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
 
     var description: String { rawValue }
 
+    /// What the shape does to a text of the form, so an expected reading can be compared with what was read
+    /// from this shape (the reader keeps the text as the file has it).
+    func transformed(_ text: String) -> String {
+        switch self {
+        case .asciiPunctuation: return String(text.flatMap { Self.ascii[$0] ?? String($0) })
+        case .traditional: return text.applyingTransform(StringTransform(rawValue: "Simplified-Traditional"), reverse: false) ?? text
+        default: return text
+        }
+    }
+
+    static let ascii: [Character: String] = ["（": "(", "）": ")", "：": ":", "，": ",", "％": "%", "＝": "="]
+
     /// The form printed in this shape.
     func render(_ form: CorpusForm) -> String {
         let rows = form.rows
@@ -48,12 +60,8 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
             return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n") + "\n"
         case .oneLine:
             return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: " ") + "\n"
-        case .asciiPunctuation:
-            let map: [Character: String] = ["（": "(", "）": ")", "：": ":", "，": ",", "％": "%", "＝": "="]
-            return String(CorpusShape.tabs.render(form).flatMap { map[$0] ?? String($0) })
-        case .traditional:
-            let text = CorpusShape.tabs.render(form)
-            return text.applyingTransform(StringTransform(rawValue: "Simplified-Traditional"), reverse: false) ?? text
+        case .asciiPunctuation, .traditional:
+            return transformed(CorpusShape.tabs.render(form))
         case .pageBreaks:
             var lines = rows.map { $0.joined(separator: "\t") }
             let header = form.indicatorHeaderRow
