@@ -56,6 +56,7 @@ public enum CheckCatalogue {
         // 导入
         .init("IMPORT_UNUSED_LINE", .warning, .import, "未读入的行", "第{line}行没有读入任何表单：“{text}”"),
         .init("IMPORT_GUESSED", .info, .import, "导入时推断的内容", "导入时推断了{what}：{how}"),
+        .init("IMPORT_TEXT_FOLDED", .info, .import, "按简体识别", "原文含{what}，已按简体字识别表格；表中文字保留原文"),
         .init("IMPORT_TEMPLATE_TEXT", .warning, .import, "模板说明未替换", "{what}仍是模板说明“{text}”，按未填写处理"),
         .init("IMPORT_ROW_UNREADABLE", .warning, .import, "无法识别的表格行", "表格行无法对应到{table}：“{text}”"),
         .init("IMPORT_FORM_INCOMPLETE", .error, .import, "表单不完整", "表单《{form}》缺少{missing}，可能在文件中被截断"),

@@ -18,7 +18,7 @@ public enum TextImporter {
     /// Reads the bytes of a file; with `parallel` false everything runs on the calling thread
     /// (the result is the same either way).
     package static func read(_ data: Data, file: String, parallel: Bool) throws -> InterchangeDocument {
-        let text = try TextLayout.decode(data, file: file)
+        let (text, folding) = TextFolding.fold(try TextLayout.decode(data, file: file))
         let name = (file as NSString).lastPathComponent
         let session = ImportSession(file: name, rows: TextLayout.rows(text, parallel: parallel))
         let segments = segment(session.rows)
@@ -55,6 +55,11 @@ public enum TextImporter {
             }
         }
         session.reportUnused()
+        if let folding {
+            document.forms = document.forms.map(folding.restore)
+            let what = [folding.traditional ? "繁体字" : nil, folding.pinyinRemoved > 0 ? "字后夹注的拼音（\(folding.pinyinRemoved)处）" : nil]
+            session.report("IMPORT_TEXT_FOLDED", ["what": what.compactMap { $0 }.joined(separator: "和")], row: nil)
+        }
         document.importFindings = session.findings
         return document
     }

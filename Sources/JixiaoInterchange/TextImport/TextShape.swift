@@ -24,7 +24,7 @@ enum TextShape: Equatable {
             if trimmed == "|" || trimmed.hasByteSuffix(" |") || trimmed.hasByteSuffix("|") && pipes == 1 { pipeCell += 1; continue }
             let tokens = Self.tokens(trimmed).count
             if tokens >= 3 { spaced += 1 }
-            if tokens >= 60 { long += 1 }
+            if tokens >= 30 { long += 1 }
         }
         guard nonBlank > 0 else { return .tabbed }
         if tabbed * 5 >= nonBlank { return .tabbed }
@@ -82,7 +82,7 @@ enum TextShape: Equatable {
                 if trimmed.hasByteSuffix("|") { trimmed = trimmed.dropLast().trimmingWhiteSpace() }
             }
             let words = tokens(trimmed)
-            if words.count >= 60 {
+            if words.count >= 30 {
                 for word in words { cells.append(.init(text: TextLayout.clean(word), line: n + 1)) }
             } else {
                 cells.append(.init(text: TextLayout.clean(trimmed), line: n + 1))

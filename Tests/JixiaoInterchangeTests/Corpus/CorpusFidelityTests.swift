@@ -79,10 +79,7 @@ struct CorpusFidelityTests {
         }
         let report = "corpus fidelity: \(allExact)/\(allRows) rows, \(allFound)/\(allForms) forms\n" + lines.joined(separator: "\n")
         print(report)
-        // TEMPORARY while the text shapes are built (issue "Read forms of any layout"): the goal is known to fail.
-        withKnownIssue("the shapes without tabs are not read yet", isIntermittent: true) {
-            #expect(allFound == allForms, "\(report)")
-            #expect(allExact * 100 >= allRows * 95, "\(report)")
-        }
+        #expect(allFound == allForms, "\(report)")
+        #expect(allExact * 100 >= allRows * 95, "\(report)")
     }
 }
