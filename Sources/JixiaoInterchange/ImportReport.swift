@@ -42,6 +42,10 @@ public struct ImportReport: Sendable {
                                weightTotal, total, grade, notes == 0 ? "" : String(notes)])
         }
         lines.append(table.render())
+        for (n, reading) in document.readings.enumerated() where n < document.forms.count {
+            lines.append("\(n + 1). 识别为\(reading.summary)")
+            if !reading.columns.isEmpty { lines.append("   列：\(reading.columnText)") }
+        }
         let counts = Dictionary(grouping: document.importFindings, by: \.severity).mapValues(\.count)
         lines.append("导入提示：错误 \(counts[.error] ?? 0)，警告 \(counts[.warning] ?? 0)，提示 \(counts[.info] ?? 0)")
         for finding in document.importFindings where finding.severity != .info {

@@ -16,6 +16,8 @@ public struct InterchangeDocument: Sendable, Hashable, Codable {
     public var disclosure: FinalAccountsDisclosure?
     /// What the importer could not read or had to guess (codes IMPORT_*), with line numbers.
     @Default<EmptyList<Finding>> public var importFindings: [Finding]
+    /// What the importer recognised in each form (same order as `forms`): layout family, text shape, columns.
+    @Default<EmptyList<FormReading>> public var readings: [FormReading]
 
     public static let formatName = "jixiao-interchange"
     public static let currentVersion = 1
@@ -29,6 +31,7 @@ public struct InterchangeDocument: Sendable, Hashable, Codable {
         self.forms = forms
         self.disclosure = disclosure
         self.importFindings = importFindings
+        readings = []
     }
 
     /// Completes what the JSON may leave out: canonical categories from labels.

@@ -315,7 +315,15 @@ extension JixiaoWebApp {
             let selected = chosen[item.index] ?? item.match.organisationID.map(String.init) ?? ""
             html += "<tr class=\"\(item.match.organisationID == nil ? "unmatched" : "")\"><td>\(item.index + 1)</td>"
             html += "<td>\(HTML.escape(item.form.title.isEmpty ? "（未命名）" : item.form.title))\(item.form.source.map { "<br><small class=\"meta\">\(HTML.escape($0.description))</small>" } ?? "")</td>"
-            html += "<td>\(item.form.kind.chineseName)</td><td>\(HTML.escape(printed))</td><td>\(item.ownYear.map(String.init) ?? "—")</td>"
+            html += "<td>\(item.form.kind.chineseName)"
+            if item.index < document.readings.count {
+                // How the reader recognised the form: its layout family, the text's shape, each column.
+                let reading = document.readings[item.index]
+                html += "<details class=\"reading\"><summary>\(HTML.escape(reading.family.chineseName))</summary><p class=\"meta\">\(HTML.escape(reading.summary))</p>"
+                if !reading.columns.isEmpty { html += "<p class=\"meta\">列：\(HTML.escape(reading.columnText))</p>" }
+                html += "</details>"
+            }
+            html += "</td><td>\(HTML.escape(printed))</td><td>\(item.ownYear.map(String.init) ?? "—")</td>"
             html += "<td class=\"num\">\(item.form.indicators.count)</td>"
             html += "<td><label><span class=\"visually-hidden\">第\(item.index + 1)份导入到</span>\(HTML.select("organisation.\(item.index)", options, selected: selected))</label></td>"
             html += "<td class=\"\(item.match.organisationID == nil ? "bad" : "")\">\(HTML.escape(item.match.reason))</td></tr>"
@@ -371,6 +379,12 @@ extension JixiaoWebApp {
             form["printed_unit"] = unit.map { ["code": $0.code as Any, "name": $0.name] }
             form["printed_department"] = department.map { ["code": $0.code as Any, "name": $0.name] }
             form["organisation"] = item.match.organisationID.map { organisationJSON($0, signedIn.scope) } ?? NSNull()
+            if item.index < document.readings.count {
+                let reading = document.readings[item.index]
+                form["reading"] = ["family": reading.family.rawValue, "family_name": reading.family.chineseName, "shape": reading.shape as Any,
+                                   "summary": reading.summary, "placed_by_content": reading.placedByContent,
+                                   "columns": reading.columns.map { ["header": $0.header, "column": $0.column as Any, "how": $0.how.rawValue] }]
+            }
             return form
         }
         out["findings"] = document.importFindings.map {

@@ -37,12 +37,24 @@ extension FormChecker {
         .qualitativePartial, .qualitativeFailed, .overAchievementFull, .overAchievementDeducted,
     ]
 
+    /// True for a form of the Hubei type: no indicator prints a 分值, only 得分 (the indicators' block is
+    /// worth a fixed share, the budget execution the rest).
+    static func printsNoWeights(_ indicators: [Indicator]) -> Bool {
+        !indicators.isEmpty && indicators.allSatisfy { $0.weight == nil } && indicators.contains { $0.reportedScore != nil }
+    }
+
     func checkIndicators(_ indicators: [Indicator], score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
+        let noWeights = Self.printsNoWeights(indicators)
+        if noWeights {
+            run.record("EVAL_WEIGHTS_NOT_PRINTED", .fail, ["count": "\(indicators.count)"], at: at(place, field: "分值"))
+        }
         for (i, s) in zip(indicators, score.indicators) {
             let firstFinding = run.findings.count
             defer { if !i.guesses.isEmpty { run.soften(from: firstFinding, because: i.guesses) } }
             let here = at(place, indicator: i)
+            checkFamilyColumns(i, here: here, into: &run)
             guard s.isApplicable else { continue }
+            if noWeights { continue }
             guard let weight = i.weight else {
                 run.record("EVAL_WEIGHT_MISSING", .fail, ["name": i.name], at: here)
                 continue
@@ -97,15 +109,41 @@ extension FormChecker {
         }
     }
 
+    /// The columns some families add: 得分 = 分值 × 得分系数, and a reviewer's 复核分 beside the self-score.
+    func checkFamilyColumns(_ i: Indicator, here: FindingLocation, into run: inout CheckRun) {
+        if let coefficient = i.scoreCoefficient, let weight = i.weight, let score = i.reportedScore {
+            // `98.08` in a 得分系数(%) column, or `0.9808` as a fraction.
+            let share = coefficient.isPercent || coefficient.value > Decimal(string: "1.5")! ? coefficient.value / 100 : coefficient.value
+            let computed = weight.value * share
+            run.expect("EVAL_COEFFICIENT_SCORE", failed: !score.agrees(with: computed),
+                       ["name": i.name, "score": score.description, "weight": weight.description, "coefficient": coefficient.description,
+                        "computed": computed.shortText(places: max(score.places, 2))], at: here)
+        }
+        if let review = i.reviewScore {
+            if let weight = i.weight {
+                run.expect("EVAL_REVIEW_OVER_WEIGHT", failed: review.value > weight.value,
+                           ["name": i.name, "review": review.description, "weight": weight.description], at: here)
+            }
+            if let score = i.reportedScore {
+                run.expect("EVAL_REVIEW_DIFFERS", failed: review.value != score.value,
+                           ["name": i.name, "review": review.description, "score": score.description], at: here)
+            }
+        }
+    }
+
     func checkTotals(indicators: [Indicator], execution: BudgetExecution?, total: PrintedNumber?, grade: String?,
                      score: EvaluationScore, place: FindingLocation, into run: inout CheckRun) {
         let executionWeight = score.execution?.weight ?? 0
         let indicatorWeights = score.weightTotal - executionWeight
         let tolerance = profile.weightTolerance ?? 0
         let gap = score.weightTotal - 100
-        run.expect("EVAL_WEIGHTS_TOTAL", failed: (gap < 0 ? -gap : gap) > tolerance,
-                   ["sum": score.weightTotal.plainText, "indicators": indicatorWeights.plainText, "execution": executionWeight.plainText],
-                   at: at(place, field: "分值"))
+        if Self.printsNoWeights(indicators) {
+            run.record("EVAL_WEIGHTS_TOTAL", .notApplicable, at: at(place, field: "分值"))
+        } else {
+            run.expect("EVAL_WEIGHTS_TOTAL", failed: (gap < 0 ? -gap : gap) > tolerance,
+                       ["sum": score.weightTotal.plainText, "indicators": indicatorWeights.plainText, "execution": executionWeight.plainText],
+                       at: at(place, field: "分值"))
+        }
         var byLevel1: [Level1Category: Decimal] = [:]
         for i in indicators { if let l1 = i.level1, let w = i.weight?.value { byLevel1[l1, default: 0] += w } }
         if byLevel1[.cost] != nil, profile.weights.cost == nil, let c = byLevel1.removeValue(forKey: .cost) {

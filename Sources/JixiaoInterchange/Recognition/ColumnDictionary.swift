@@ -24,11 +24,15 @@ struct ColumnDictionary: Sendable {
 
     /// Folded name → role, for exact matches.
     let indicatorExact: [ExactText: IndicatorRole]
-    /// (folded name, role), longest first, for cells that start with a name.
-    let indicatorPrefixes: [(String, IndicatorRole)]
+    /// (folded name, role) by the name's first character, longest first, for cells that start with a name.
+    let indicatorPrefixes: [UInt32: [(String, IndicatorRole)]]
     let executionExact: [ExactText: ExecutionRole]
-    let executionPrefixes: [(String, ExecutionRole)]
+    let executionPrefixes: [UInt32: [(String, ExecutionRole)]]
     /// Labels of the evaluation-rubric tree (决策 / 过程 / 产出 / 效益 and their 二级), folded.
+    /// The first characters of the level and name columns' words (`一` `二` `三` `指` …), for a cheap first test.
+    let headerStarts: Set<UInt32>
+    /// The level and name columns' words of four characters or more (`三级指标`, `指标名称`), to spot a header in a line.
+    let longHeaderWords: [String]
     let rubricLevel1: Set<ExactText>
     let rubricLevel2: Set<ExactText>
 
@@ -41,7 +45,7 @@ struct ColumnDictionary: Sendable {
     }()
 
     init(_ file: File) {
-        func tables<Role: RawRepresentable<String>>(_ names: [String: [String]], _: Role.Type) -> ([ExactText: Role], [(String, Role)]) {
+        func tables<Role: RawRepresentable<String>>(_ names: [String: [String]], _: Role.Type) -> ([ExactText: Role], [UInt32: [(String, Role)]]) {
             var exact: [ExactText: Role] = [:]
             var prefixes: [(String, Role)] = []
             for (key, list) in names.sorted(by: { $0.key < $1.key }) {
@@ -54,10 +58,16 @@ struct ColumnDictionary: Sendable {
                 }
             }
             prefixes.sort { $0.0.utf8.count > $1.0.utf8.count }
-            return (exact, prefixes)
+            return (exact, Dictionary(grouping: prefixes) { $0.0.unicodeScalars.first?.value ?? 0 })
         }
         (indicatorExact, indicatorPrefixes) = tables(file.indicator, IndicatorRole.self)
         (executionExact, executionPrefixes) = tables(file.execution, ExecutionRole.self)
+        headerStarts = Set(indicatorExact.compactMap { name, role in
+            [.name, .level1, .level2].contains(role) ? name.text.unicodeScalars.first?.value : nil
+        })
+        longHeaderWords = indicatorExact.compactMap { name, role in
+            [.name, .level1, .level2].contains(role) && name.text.count >= 4 ? name.text : nil
+        }.sorted()
         rubricLevel1 = Set((file.categories["rubric_level1"] ?? []).map { ExactText(Self.fold($0)) })
         rubricLevel2 = Set((file.categories["rubric_level2"] ?? []).map { ExactText(Self.fold($0)) })
     }
@@ -78,18 +88,25 @@ struct ColumnDictionary: Sendable {
         return (rubricLevel1.contains(key), rubricLevel2.contains(key))
     }
 
-    static func match<Role>(_ cell: String, _ exact: [ExactText: Role], _ prefixes: [(String, Role)]) -> Role? {
+    static func match<Role>(_ cell: String, _ exact: [ExactText: Role], _ prefixes: [UInt32: [(String, Role)]]) -> Role? {
+        // Header words are short: a long cell is text, decided before anything is built.
+        guard !cell.isEmpty, cell.utf8.count <= 90 else { return nil }
         let folded = fold(cell)
         guard !folded.isEmpty, folded.utf8.count <= 60 else { return nil }
         if let role = exact[ExactText(folded)] { return role }
-        let bare = withoutBrackets(folded)
-        if bare != folded, let role = exact[ExactText(bare)] { return role }
-        for (name, role) in prefixes where folded.hasBytePrefix(name) { return role }
+        if folded.utf8.last == UInt8(ascii: ")") {
+            let bare = withoutBrackets(folded)
+            if bare != folded, let role = exact[ExactText(bare)] { return role }
+        }
+        guard let first = folded.unicodeScalars.first, let candidates = prefixes[first.value] else { return nil }
+        for (name, role) in candidates where folded.hasBytePrefix(name) { return role }
         return nil
     }
 
     /// A header word folded for matching: no white space, ASCII brackets, `％` as `%`.
     static func fold(_ text: String) -> String {
+        // Most header words need nothing: no white space, brackets, `％`, `／` or colons (all ASCII or 0xE3/0xEF-led).
+        if !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x3A || $0 == 0xE3 || $0 == 0xEF || $0 == 0xC2 || $0 == 0xE2 }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
             switch scalar {
@@ -106,7 +123,7 @@ struct ColumnDictionary: Sendable {
 
     /// `指标得分(分)` → `指标得分`, `全年预算数(A)` → `全年预算数`: a trailing bracket dropped.
     static func withoutBrackets(_ folded: String) -> String {
-        guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "("), open != folded.startIndex else { return folded }
+        guard folded.utf8.last == UInt8(ascii: ")"), let open = folded.lastIndex(of: "("), open != folded.startIndex else { return folded }
         return String(folded[..<open])
     }
 

@@ -36,8 +36,13 @@ struct ColumnFitter {
 
     /// The best placement of `texts` (filled cells, in order, at `indices` of their row).
     func fit(_ texts: [String], indices: [Int], aligned: Bool) -> (placed: [Placed], score: Int) {
-        let n = texts.count, m = columns.count
-        let shapes = texts.map(CellShape.init)
+        fit(shapes: texts.map(CellShape.init)[...], indices: indices, aligned: aligned)
+    }
+
+    /// The best placement of cells whose shapes were worked out already (a stream's cells are weighed in many rows).
+    func fit(shapes: ArraySlice<CellShape>, indices: [Int], aligned: Bool) -> (placed: [Placed], score: Int) {
+        let n = shapes.count, m = columns.count
+        let base = shapes.startIndex
         // best[i][j]: the best score with the first i cells placed in (or dropped before) the first j columns.
         var best = [[Int]](repeating: [Int](repeating: Self.impossible, count: m + 1), count: n + 1)
         var step = [[UInt8]](repeating: [UInt8](repeating: 0, count: m + 1), count: n + 1)  // 1 skip column, 2 place, 3 extra cell
@@ -51,7 +56,7 @@ struct ColumnFitter {
                     if skipped > best[i][j + 1] { best[i][j + 1] = skipped; step[i][j + 1] = 1 }
                 }
                 if i < n, j < m {
-                    let f = Self.fit(shapes[i], columns[j].role)
+                    let f = Self.fit(shapes[base + i], columns[j].role)
                     if f > Self.impossible {
                         var placed = here + f
                         if aligned, indices[i] == columns[j].position { placed += 3 }
@@ -149,15 +154,19 @@ struct ColumnFitter {
                 isSmallNumber = number.value >= 0 && number.value <= 100
             }
             looksLikeValue = IndicatorTableReader.looksLikeValue(compact, isNumber: isNumber)
-            isComparisonOnly = ColumnFitter.comparisonWords.contains(compact)
-            isUnit = !isNumber && compact.count <= 6 && UnitCatalogue.unit(for: compact) != nil
-            let categories = CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact)))
-            let rubric = ColumnDictionary.shared.isRubricLabel(compact)
-            isCategory = categories.level1 != nil || categories.level2 != nil || rubric.level1 || rubric.level2
-            isLabel = !isNumber && !looksLikeValue && compact.count <= 14
-            goalNumber = Cells.goalNumber(compact) != nil
-            isCoreMark = ["是", "否", "√", "★", "核心", "非核心"].contains(compact)
-            isShortWord = !isNumber && !isComparisonOnly && compact.count <= 8
+            // Sizes on bytes: a Chinese character is three.
+            let bytes = compact.utf8.count
+            isComparisonOnly = bytes <= 12 && ColumnFitter.comparisonWords.contains(compact)
+            isUnit = !isNumber && bytes <= 18 && UnitCatalogue.unit(for: compact) != nil
+            if bytes <= 48, !isNumber {
+                let categories = CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact)))
+                let rubric = ColumnDictionary.shared.isRubricLabel(compact)
+                isCategory = categories.level1 != nil || categories.level2 != nil || rubric.level1 || rubric.level2
+            }
+            isLabel = !isNumber && !looksLikeValue && bytes <= 42
+            goalNumber = bytes <= 15 && Cells.goalNumber(compact) != nil
+            isCoreMark = bytes <= 9 && ["是", "否", "√", "★", "核心", "非核心"].contains(compact)
+            isShortWord = !isNumber && !isComparisonOnly && bytes <= 24
         }
     }
 

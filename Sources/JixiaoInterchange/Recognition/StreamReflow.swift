@@ -156,59 +156,95 @@ struct StreamReflow {
     }
 
     /// Cuts the filled cells of a table into rows: the cut that fits the columns best over the whole table.
+    ///
+    /// One dynamic programme over (cells read, columns passed in the current row): a cell is placed in the next
+    /// column, a column is left empty, a cell is kept as extra text, or the row ends and the next begins at the
+    /// first column. Every row has its name (that column is never left empty), and each row costs a little, so
+    /// cells are not split into rows without need. A repeated header (a page break) stands as a row of its own.
     mutating func segment(_ range: Range<Int>, positions: [ColumnDictionary.IndicatorRole?], width: Int) {
+        var start = range.lowerBound
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if !cells[k].text.isEmpty, let (header, end) = headerRun(at: k), end <= range.upperBound {
+                segmentRows(start..<k, positions: positions, width: width)
+                emit(header, lines: cells[k].line...cells[end - 1].line, table: true)
+                k = end
+                start = end
+                continue
+            }
+            k += 1
+        }
+        segmentRows(start..<range.upperBound, positions: positions, width: width)
+    }
+
+    private mutating func segmentRows(_ range: Range<Int>, positions: [ColumnDictionary.IndicatorRole?], width: Int) {
         let filled = range.filter { !cells[$0].text.isEmpty }
         let n = filled.count
         guard n > 0 else { return }
         let fitter = ColumnFitter(positions: positions)
-        let longest = fitter.columns.count + 2
-        // best[k]: the best score of the cells from k to the end; cut[k]: the length of the row starting at k.
-        var best = [Int](repeating: ColumnFitter.impossible, count: n + 1)
-        var cut = [Int](repeating: 1, count: n + 1)
-        var placements = [[ColumnFitter.Placed]](repeating: [], count: n + 1)
-        best[n] = 0
-        for k in stride(from: n - 1, through: 0, by: -1) {
-            // A repeated header (a page break) is a row of its own.
-            if let (_, end) = headerRun(at: filled[k]), let after = filled.firstIndex(where: { $0 >= end }) ?? Optional(n), after > k {
-                best[k] = best[after]
-                cut[k] = after - k
-                placements[k] = []
-                continue
-            }
-            for length in 1...min(longest, n - k) {
-                let texts = filled[k..<(k + length)].map { cells[$0].text }
-                let (placed, score) = fitter.fit(texts, indices: Array(0..<length), aligned: false)
-                guard placed.contains(where: { $0.role == .name }), best[k + length] > ColumnFitter.impossible else { continue }
-                let total = score - 3 + best[k + length]
-                if total > best[k] {
-                    best[k] = total
-                    cut[k] = length
-                    placements[k] = placed
+        let columns = fitter.columns
+        let m = columns.count
+        let shapes = filled.map { ColumnFitter.CellShape(cells[$0].text) }
+        let impossible = ColumnFitter.impossible
+        let rowCost = -3, extraCost = -6
+        // Flat tables of (n + 1) × (m + 1): the best score, and the step that reached each state.
+        let stride = m + 1
+        var best = [Int](repeating: impossible, count: (n + 1) * stride)
+        var step = [UInt8](repeating: 0, count: (n + 1) * stride)  // 1 skip, 2 place, 3 extra, 4 new row
+        func relax(_ to: Int, _ value: Int, _ how: UInt8) {
+            if value > best[to] { best[to] = value; step[to] = how }
+        }
+        best[0] = 0
+        step[0] = 4
+        for i in 0...n {
+            let row = i * stride
+            for pass in 0..<2 {
+                if pass == 1 {
+                    // The row that ended here lets the next one start at the first column.
+                    if best[row + m] > impossible { relax(row, best[row + m] + rowCost, 4) }
                 }
+                for j in 0..<m where best[row + j] > impossible {
+                    let cost = columns[j].role == .name ? impossible : ColumnFitter.skipCost(columns[j].role)
+                    if cost > impossible { relax(row + j + 1, best[row + j] + cost, 1) }
+                }
+            }
+            guard i < n else { break }
+            let next = (i + 1) * stride
+            for j in 0...m where best[row + j] > impossible {
+                if j < m {
+                    let f = ColumnFitter.fit(shapes[i], columns[j].role)
+                    if f > impossible { relax(next + j + 1, best[row + j] + f, 2) }
+                }
+                relax(next + j, best[row + j] + extraCost, 3)
             }
         }
-        var k = 0
-        while k < n {
-            let length = cut[k]
-            let first = cells[filled[k]].line, last = cells[filled[k + length - 1]].line
-            if placements[k].isEmpty {
-                // A repeated header, or cells no row took: kept as they came.
-                emit(filled[k..<(k + length)].map { cells[$0].text }, lines: first...last, table: true)
-            } else {
-                // The row rebuilt with each cell at its column's position.
-                var texts = [String](repeating: "", count: width)
-                var extra: [String] = []
-                for placed in placements[k] {
-                    let text = cells[filled[k + placed.index]].text
-                    if let role = placed.role, let position = fitter.columns.first(where: { $0.role == role })?.position, position < width {
-                        texts[position] = text
-                    } else {
-                        extra.append(text)
-                    }
-                }
-                emit(texts + extra, lines: first...last, table: true)
+        // Walk back from the end of the last row, collecting each row's cells.
+        var rows: [[ColumnFitter.Placed]] = [[]]
+        var i = n, j = m
+        if best[n * stride + m] <= impossible { j = 0 }
+        while i > 0 || j > 0 {
+            switch step[i * stride + j] {
+            case 1: j -= 1
+            case 2: rows[rows.count - 1].append(ColumnFitter.Placed(role: columns[j - 1].role, index: i - 1)); i -= 1; j -= 1
+            case 3: rows[rows.count - 1].append(ColumnFitter.Placed(role: nil, index: i - 1)); i -= 1
+            case 4 where j == 0 && i > 0: rows.append([]); j = m
+            default: i = 0; j = 0
             }
-            k += length
+        }
+        for placed in rows.reversed() where !placed.isEmpty {
+            let ordered = placed.reversed()
+            var texts = [String](repeating: "", count: width)
+            var extra: [String] = []
+            for cell in ordered {
+                let text = cells[filled[cell.index]].text
+                if let role = cell.role, let position = columns.first(where: { $0.role == role })?.position, position < width {
+                    texts[position] = text
+                } else {
+                    extra.append(text)
+                }
+            }
+            let first = cells[filled[ordered.first!.index]].line, last = cells[filled[ordered.last!.index]].line
+            emit(texts + extra, lines: first...last, table: true)
         }
     }
 

@@ -42,7 +42,8 @@ struct TextFolding: Sendable {
 
     static func looksTraditional(_ text: String) -> Bool {
         var count = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x4E00 && traditionalMarks.contains(scalar) {
+        // Sampled: the first pages say whether a file was converted.
+        for scalar in text.unicodeScalars.prefix(6_000) where scalar.value >= 0x4E00 && traditionalMarks.contains(scalar) {
             count += 1
             if count >= 5 { return true }
         }
@@ -53,9 +54,13 @@ struct TextFolding: Sendable {
     static let pinyin = try! NSRegularExpression(pattern: "(?<=\\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
     static func hasInsertedPinyin(_ text: String) -> Bool {
-        text.unicodeScalars.contains { "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".unicodeScalars.contains($0) }
+        // Tone-marked vowels are two-byte UTF-8 led by 0xC3, 0xC4, 0xC5 or 0xC7: look at bytes before anything else.
+        guard text.utf8.prefix(20_000).contains(where: { $0 == 0xC3 || $0 == 0xC4 || $0 == 0xC5 || $0 == 0xC7 }) else { return false }
+        return text.unicodeScalars.contains { toneMarks.contains($0) }
             && pinyin.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
+
+    static let toneMarks = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".unicodeScalars)
 
     static func removingPinyin(_ text: String) -> (String, Int) {
         let range = NSRange(text.startIndex..., in: text)

@@ -71,9 +71,9 @@ struct FormFields {
     static func isExecutionHeader(_ row: TextRow) -> Bool {
         let text = row.compactText
         if text.has("全年预算数") && text.has("全年执行数") { return true }
-        guard row.filled.count >= 3, text.has("预算") || text.has("执行") else { return false }
+        guard row.filled.count >= 3, text.has("执行") else { return false }
         var annual = false, executed = false
-        for cell in row.filled {
+        for cell in row.compactFilled where cell.utf8.count <= 36 {
             switch ColumnDictionary.shared.executionRole(cell) {
             case .annual?: annual = true
             case .executed?: executed = true
@@ -109,6 +109,11 @@ struct FormFields {
         var pendingLabel: String?
         while i < end {
             let row = session.rows[i]
+            // An indicator row right after the block (its header printed further down) ends the block.
+            if IndicatorTableReader.startsWithCategory(row) { break }
+            // Funds rows hold amounts; a target with its comparison sign (`≥86.5万亩`) is an indicator's.
+            if row.filled.contains(where: { $0.unicodeScalars.first.map(IndicatorTableReader.comparisonMarks.contains) ?? false })
+                || row.compactFilled.contains(where: { $0.utf8.count <= 12 && ColumnFitter.comparisonWords.contains($0) }) { break }
             let compact = row.compactFilled
             if compact.contains("目标申报数") || compact.contains("预算编制数") {
                 if let k = roles.firstIndex(of: .initial) { roles.replaceSubrange(k...k, with: [.declared, .compiled]) }

@@ -8,22 +8,36 @@ final class ImportSession {
     let file: String
     let rows: [TextRow]
     private(set) var findings: [Finding] = []
-    /// Source lines that went into the model (or were recognised as furniture), by line number.
+    /// The header of the form's (first) indicator table and its columns, for the form's `FormReading`.
+    var indicatorHeader: (row: TextRow, columns: IndicatorColumns)?
+    /// Indicator rows whose cells were placed by content rather than under their headers.
+    var placedByContent = 0
+    /// True when a label of the evaluation-rubric tree (决策 / 过程 …) was read.
+    var sawRubricLabel = false
+    /// The rows this session reads (a form's session reads only its own).
+    let range: Range<Int>
+    /// The first source line of `range`: `usedLines[0]` is this line.
+    private let firstLine: Int
+    /// Source lines that went into the model (or were recognised as furniture), from `firstLine` on.
     private var usedLines: [Bool]
     /// The lowest and highest line marked used, so merging a form's session looks only there.
     private var usedBounds: ClosedRange<Int>?
 
-    /// A session over `rows`, which are in the order of their lines.
-    init(file: String, rows: [TextRow]) {
+    /// A session over `rows` (in the order of their lines) that reads those in `range`, all by default.
+    init(file: String, rows: [TextRow], range: Range<Int>? = nil) {
         self.file = file
         self.rows = rows
-        usedLines = [Bool](repeating: false, count: (rows.last?.endLine ?? 0) + 1)
+        let range = range ?? rows.indices
+        self.range = range
+        firstLine = range.isEmpty ? 0 : rows[range.lowerBound].line
+        let lastLine = range.isEmpty ? 0 : rows[range.upperBound - 1].endLine
+        usedLines = [Bool](repeating: false, count: max(0, lastLine - firstLine) + 1)
     }
 
     /// Takes over the used lines and the findings of a session that read one form.
     func absorb(_ part: ImportSession) {
         if let bounds = part.usedBounds {
-            for line in bounds where part.usedLines[line] { usedLines[line] = true }
+            for line in bounds where part.usedLines[line - part.firstLine] { usedLines[line - firstLine] = true }
             usedBounds = usedBounds.map { min($0.lowerBound, bounds.lowerBound)...max($0.upperBound, bounds.upperBound) } ?? bounds
         }
         findings += part.findings
@@ -33,11 +47,15 @@ final class ImportSession {
 
     /// Marks a row's lines as read.
     func use(_ row: TextRow) {
-        for line in row.line...row.endLine { usedLines[line] = true }
+        // A row outside the session's own (a reader looking one row past its form) is the other session's to use.
+        guard row.line >= firstLine, row.endLine - firstLine < usedLines.count else { return }
+        for line in row.line...row.endLine { usedLines[line - firstLine] = true }
         usedBounds = usedBounds.map { min($0.lowerBound, row.line)...max($0.upperBound, row.endLine) } ?? row.line...row.endLine
     }
 
-    func isUsed(_ row: TextRow) -> Bool { usedLines[row.line] }
+    func isUsed(_ row: TextRow) -> Bool {
+        row.line >= firstLine && row.line - firstLine < usedLines.count && usedLines[row.line - firstLine]
+    }
 
     func report(_ code: String, _ values: [String: String], row: TextRow?, form: String? = nil, indicator: String? = nil) {
         let location = FindingLocation(form: form, indicator: indicator, source: row.map(source))
@@ -73,7 +91,15 @@ enum Furniture {
         // Page numbers: a text of numbers (decided on the first scalar before looking at every character).
         if text.unicodeScalars.first?.properties.numericType != nil, text.allSatisfy(\.isNumber) { return true }
         if text.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x7C || $0 == 0x3A }) { return true }  // table rules: - | :
+        if isPageNumber(text) { return true }
         return text.has("“") && notes.contains { text.has($0) }
+    }
+
+    /// `-2-`, `—2—`, `第2页`, `第2页共5页`, `2/5`: a page number as extraction leaves it.
+    static func isPageNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 30, text.contains(where: \.isNumber) else { return false }
+        let rest = text.filter { !$0.isNumber && !"-—–/第页共 ".contains($0) }
+        return rest.isEmpty && (text.first == "-" || text.first == "—" || text.first == "–" || text.hasPrefix("第") || text.contains("/"))
     }
 
     /// Cells that label a block of a form and carry no data of their own.

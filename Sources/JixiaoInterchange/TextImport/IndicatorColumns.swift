@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// The columns of an indicator table, read from its header row.
 ///
@@ -23,8 +24,7 @@ struct IndicatorColumns: Sendable, Equatable {
 
     /// Reads a header row; nil when the row is not one.
     init?(header row: TextRow) {
-        // Every header names a level or an indicator column: skip rows without 级 or 指标 cheaply.
-        guard row.filled.count >= 3, row.cells.contains(where: { $0.has("级") || $0.has("指标") }) else { return nil }
+        guard row.filled.count >= 3, Self.namesALevelOrName(row) else { return nil }
         let general = Self.positions(row)
         if let general, !Self.isSeedLayout(general) {
             self.init(general: general)
@@ -81,10 +81,23 @@ struct IndicatorColumns: Sendable, Equatable {
         return roles.isSubset(of: seed) && (!roles.contains(.score) || roles.contains(.weight))
     }
 
+    /// True when one of the row's first cells is exactly the name of a level or indicator-name column: every
+    /// header has one, and the test costs a few hash lookups, so every row of a file can be asked.
+    static func namesALevelOrName(_ row: TextRow) -> Bool {
+        let exact = ColumnDictionary.shared.indicatorExact
+        return row.compactFilled.prefix(4).contains { cell in
+            // The first character decides most cells without hashing the whole text.
+            guard cell.utf8.count <= 30, let first = cell.unicodeScalars.first, ColumnDictionary.shared.headerStarts.contains(first.value),
+                  let role = exact[ExactText(cell)] else { return false }
+            return role == .name || role == .level1 || role == .level2
+        }
+    }
+
     /// The canonical column of each cell of a header row, when the row is one: a name column, a value or
     /// score column, and most of its cells named by the dictionary.
     static func positions(_ row: TextRow) -> [Role?]? {
         let dictionary = ColumnDictionary.shared
+        guard namesALevelOrName(row) else { return nil }
         var positions = [Role?](repeating: nil, count: row.cells.count)
         var seen = Set<Role>()
         var matched = 0

@@ -75,6 +75,8 @@ extension IndicatorTableReader {
             indicator.guesses.append("单元格“\(extra.joined(separator: " "))”未能对应到列，已并入偏差原因")
         }
         indicator.deviationReason = reason
+        if !moved.isEmpty || !extra.isEmpty { session.placedByContent += 1 }
+        if let l1 = level1?.text, ColumnDictionary.shared.isRubricLabel(l1).level1, level1?.categories.level1 == nil { session.sawRubricLabel = true }
         if !moved.isEmpty { indicator.guesses.append("该行单元格与表头错位，按内容对应：" + moved.joined(separator: "，")) }
         for guess in indicator.guesses {
             session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)

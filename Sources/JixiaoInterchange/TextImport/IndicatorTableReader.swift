@@ -52,10 +52,42 @@ struct IndicatorTableReader {
     static func readTable(session: ImportSession, columns: IndicatorColumns, header: Int, end: Int, form: String)
         -> (indicators: [Indicator], layout: IndicatorLayout, next: Int) {
         session.use(session.rows[header])
+        if session.indicatorHeader == nil { session.indicatorHeader = (session.rows[header], columns) }
         let layout = ProjectEvaluationReader.layout(session.rows[header..<end])
         var reader = IndicatorTableReader(session: session, columns: columns, layout: layout, form: form)
+        // A header printed after its first data rows (extraction changed the order): those rows are read first.
+        var first = header
+        while first > session.range.lowerBound, case let row = session.rows[first - 1], !session.isUsed(row), mayBeIndicatorRow(row) { first -= 1 }
+        // The rows are taken only when the first of them reads as an indicator row on its own.
+        while first < header, !looksLikeIndicatorRow(session.rows[first]) && !startsWithCategory(session.rows[first]) { first += 1 }
+        if first < header {
+            _ = reader.read(from: first, to: header)
+            session.report("IMPORT_GUESSED", ["what": "指标表", "how": "表头印在前\(header - first)行数据之后，这些行按表头读取"],
+                           row: session.rows[first], form: form)
+        }
         let next = reader.read(from: header + 1, to: end)
         return (reader.indicators, layout, next)
+    }
+
+    /// A table row that reads as an indicator row even without its header: a 一级 / 二级 label first (or a name),
+    /// at least four cells, and a small number for a 分值 or 得分.
+    static func looksLikeIndicatorRow(_ row: TextRow) -> Bool {
+        guard row.isTable, !row.isFurniture, row.filled.count >= 4, !FormFields.isExecutionHeader(row), !endsTable(row) else { return false }
+        return row.compactFilled.contains { cell in Cells.score(cell).map { $0.value <= 100 && !$0.isPercent } ?? false }
+    }
+
+    /// A table row that may continue indicator rows above a header: a name and a value, or a small number.
+    static func mayBeIndicatorRow(_ row: TextRow) -> Bool {
+        guard row.isTable, !row.isFurniture, row.filled.count >= 2, !FormFields.isExecutionHeader(row), !endsTable(row) else { return false }
+        if looksLikeIndicatorRow(row) || startsWithCategory(row) { return true }
+        return row.compactFilled.last.map { looksLikeValue($0) } ?? false
+    }
+
+    /// A row whose first cell is a 一级 / 二级 label and that has the cells of an indicator row.
+    static func startsWithCategory(_ row: TextRow) -> Bool {
+        guard row.filled.count >= 4, let head = row.compactFilled.first else { return false }
+        let categories = CategoryLabel.classify(head)
+        return categories.level1 != nil || categories.level2 != nil || isRubricLabel(head)
     }
 
     /// Heads of rows that end a table.
@@ -98,7 +130,8 @@ struct IndicatorTableReader {
         var contentStart = cells.count
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
             let compact = TextRow.compact(cell)
-            if Furniture.cells.contains(compact) { continue }
+            // `绩效目标` labels a block in most layouts, but is a 二级 under 决策 in the evaluation rubric.
+            if Furniture.cells.contains(compact), !(level1?.rubricLevel == 1 && Self.isRubricLabel(compact)) { continue }
             if let n = Cells.goalNumber(compact) {
                 if n != goal { level1 = nil; level2 = nil }
                 goal = n
@@ -107,7 +140,9 @@ struct IndicatorTableReader {
             // At most a 一级 and a 二级 label per row: a third label-like cell (`群众满意度`) is the name.
             if labels.count < 2, compact.utf8.count <= 30, case let categories = CategoryLabel.classify(compact),
                categories.level1 != nil || categories.level2 != nil || Self.isRubricLabel(compact) {
-                labels.append(Label(text: compact, categories: categories, rubricLevel: Self.rubricLevel(compact, categories)))
+                let rubric = Self.rubricLevel(compact, categories)
+                if rubric != nil { session.sawRubricLabel = true }
+                labels.append(Label(text: compact, categories: categories, rubricLevel: rubric))
                 labelIndices.append(index)
                 continue
             }
@@ -131,6 +166,7 @@ struct IndicatorTableReader {
             return
         }
         var guesses = alignment.guesses
+        if !alignment.guesses.isEmpty || !alignment.notes.isEmpty { session.placedByContent += 1 }
         let weight = alignment.weightIndex.flatMap { Cells.score(cells[$0]) }
         let score = alignment.scoreIndex.flatMap { Cells.score(cells[$0]) }
         var trailing = alignment.extra

@@ -73,7 +73,8 @@ struct ProjectEvaluationReader {
             if Self.isGoalHeader(row) {
                 session.use(row)
                 i += 1
-                while i < range.upperBound, rows[i].isTable, IndicatorColumns(header: rows[i]) == nil, !FormFields.isExecutionHeader(rows[i]) {
+                while i < range.upperBound, rows[i].isTable, IndicatorColumns(header: rows[i]) == nil, !FormFields.isExecutionHeader(rows[i]),
+                      !IndicatorTableReader.startsWithCategory(rows[i]) {
                     let texts = rows[i].filled.filter { !Self.goalFrames.contains(TextRow.compact($0)) }
                     if let target = texts.first {
                         evaluation.goals.append(Goal(target: target, actual: texts.count > 1 ? texts.dropFirst().joined(separator: "\n") : nil,

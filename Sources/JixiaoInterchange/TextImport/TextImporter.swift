@@ -20,7 +20,8 @@ public enum TextImporter {
     package static func read(_ data: Data, file: String, parallel: Bool) throws -> InterchangeDocument {
         let (text, folding) = TextFolding.fold(try TextLayout.decode(data, file: file))
         let name = (file as NSString).lastPathComponent
-        let session = ImportSession(file: name, rows: TextLayout.rows(text, parallel: parallel))
+        let (rows, shape) = TextLayout.read(text, parallel: parallel)
+        let session = ImportSession(file: name, rows: rows)
         let segments = segment(session.rows)
         guard !segments.isEmpty else {
             throw InterchangeError(code: "IMPORT_NO_FORMS", file: file,
@@ -36,10 +37,9 @@ public enum TextImporter {
         }
         // Each form reads only its own rows, so the forms are read on their own sessions (in
         // parallel for a long file) and the sessions are merged in document order.
-        let rows = session.rows
         let outcomes = ParallelWork.map(segments.count, worthIt: parallel && rows.count >= parallelRows,
                                         cost: { segments[$0].range.count }) { index in
-            let part = ImportSession(file: name, rows: rows)
+            let part = ImportSession(file: name, rows: rows, range: segments[index].range)
             return (readSegment(segments[index], session: part), part)
         }
         for (outcome, part) in outcomes {
@@ -52,6 +52,7 @@ public enum TextImporter {
                 }
             case .form(let form):
                 document.forms.append(form)
+                document.readings.append(FormReading(kind: form.kind, session: part, shape: shape))
             }
         }
         session.reportUnused()
@@ -98,17 +99,25 @@ public enum TextImporter {
         guard row.filled.count == 1 else { return nil }
         let text = row.compactText
         guard text.isShort(90) else { return nil }
-        if text.has("汇总") { return text.has("部门决算公开") ? .disclosure : nil }
-        for (words, kind) in titleWords where words.contains(where: { text.has($0) }) { return kind }
+        // Every form's title says 表 or 报告; a disclosure's says 公开.
+        if mayBeFormTitle(text[...]) && !text.has("汇总") {
+            for (words, kind) in titleWords where words.contains(where: { text.has($0) }) { return kind }
+        }
         if text.has("部门决算公开") || text.has("部门决算") && text.hasSuffix("公开") { return .disclosure }
         return nil
     }
 
+    /// True when a text holds the word every form title has (`…表`, `…评价报告`): the cheap test before the title words.
+    static func mayBeFormTitle(_ text: Substring) -> Bool {
+        text.has("表") || text.has("报告")
+    }
+
     /// Title words of each form kind, in the order they are tried (the department's before the generic 自评表).
     static let titleWords: [([String], SegmentKind)] = [
-        (["绩效目标申报表", "绩效目标表", "绩效目标审核表", "绩效目标审批表"], .declaration),
+        (["绩效目标申报表", "绩效目标表", "绩效目标审核表", "绩效目标审批表", "绩效目标申报审批表", "绩效目标申报审核表"], .declaration),
         (["整体支出绩效自评表", "整体绩效自评表", "整体支出绩效评价表"], .departmentEvaluation),
-        (["项目支出绩效自评表", "项目支出绩效评价报告", "项目支出绩效评价表", "绩效自评表", "绩效评价评分表", "绩效自评评分表"], .projectEvaluation),
+        (["项目支出绩效自评表", "项目支出绩效评价报告", "项目支出绩效评价表", "绩效自评表", "绩效评价评分表", "绩效自评评分表",
+          "绩效评价指标体系", "绩效评价表", "评分表"], .projectEvaluation),
     ]
 
     /// Finds where forms start: at title rows, and at `项目名称` rows not just after a title.

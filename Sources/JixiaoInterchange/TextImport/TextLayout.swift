@@ -59,32 +59,99 @@ enum TextLayout {
         return lines
     }
 
-    /// True when the file writes one cell per line (each starting with a tab).
-    static func isCellPerLine(_ lines: [Substring]) -> Bool {
-        var single = 0, multi = 0
-        for line in lines where line.utf8.contains(0x09) {
-            let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
-            if tabs == 1 && line.utf8.first == 0x09 { single += 1 } else { multi += 1 }
-        }
-        return single >= 5 && single > 3 * multi
-    }
-
     /// The rows of the file, in order; blank lines separate rows but make none.
     static func rows(_ text: String, parallel: Bool) -> [TextRow] {
+        read(text, parallel: parallel).rows
+    }
+
+    /// The rows of the text and the name of its shape (`制表符分隔` …). A file whose forms came in different
+    /// shapes (pasted together from several sources) is read form by form, each part in its own shape.
+    static func read(_ text: String, parallel: Bool) -> (rows: [TextRow], shape: String) {
         let lines = lines(text)
-        if isCellPerLine(lines) { return cellPerLineRows(lines) }
-        switch TextShape.detect(lines) {
-        case .tabbed: break
-        case .pipeRows: return TextShape.pipeRows(lines)
-        case .spaceRows: return TextShape.spaceRows(lines)
-        case .stream(let explicitEmpties):
+        let whole = lines[...]
+        let census = TextShape.census(lines)
+        func shape(of range: Range<Int>) -> Shape {
+            let counts = census[range.upperBound] - census[range.lowerBound]
+            return counts.isCellPerLine ? .cellPerLine : .text(counts.shape)
+        }
+        let single = shape(of: lines.indices)
+        let chunks = formChunks(whole)
+        if chunks.count > 1 {
+            // Text before the first form's title (a disclosure's narrative) is read in the file's shape.
+            let firstIsForm = chunks[0].lowerBound > 0 || isTitleLine(lines[0])
+            // A form keeps the file's shape unless it has no tab at all and an indicator header of its own: narrative
+            // text between forms (a disclosure's chapters) is no table of another shape.
+            let shapes = chunks.enumerated().map { index, chunk -> Shape in
+                guard index > 0 || firstIsForm else { return single }
+                let counts = census[chunk.upperBound] - census[chunk.lowerBound]
+                guard counts.tabbed > 0 || lines[chunk].contains(where: hasHeaderWords) else { return single }
+                return shape(of: chunk)
+            }
+            if shapes.contains(where: { $0 != single }) {
+                let parts = ParallelWork.map(chunks.count, worthIt: parallel && lines.count >= parallelLines) { index in
+                    rows(lines[chunks[index]], shape: shapes[index], parallel: false)
+                }
+                let names = shapes.reduce(into: [String]()) { names, shape in if !names.contains(shape.name) { names.append(shape.name) } }
+                return (parts.flatMap { $0 }, "多种形态：" + names.joined(separator: "、"))
+            }
+        }
+        return (rows(whole, shape: single, parallel: parallel), single.name)
+    }
+
+    /// A file's shape, with the seed files' cell-per-line layout told apart from the other tabbed one.
+    enum Shape: Hashable {
+        case cellPerLine
+        case text(TextShape)
+
+        var name: String {
+            switch self {
+            case .cellPerLine: return "每行一格（制表符开头，空行分隔各行）"
+            case .text(.tabbed): return "制表符分隔的行"
+            case .text(.pipeRows): return "竖线分隔的行"
+            case .text(.spaceRows): return "空格分隔的行（空单元格已丢失）"
+            case .text(.stream(true)): return "每行一格（竖线标出空单元格，行界已丢失）"
+            case .text(.stream(false)): return "每行或每段一格（行界已丢失，按表头重建）"
+            }
+        }
+    }
+
+
+    /// The line ranges of the forms: a new part at every line that is a form's title.
+    static func formChunks(_ lines: ArraySlice<Substring>) -> [Range<Int>] {
+        var starts: [Int] = [lines.startIndex]
+        for n in lines.indices where n > lines.startIndex && isTitleLine(lines[n]) { starts.append(n) }
+        return zip(starts, starts.dropFirst() + [lines.endIndex]).map { $0..<$1 }.filter { !$0.isEmpty }
+    }
+
+    /// True for a line that names an indicator table's level or name column (`三级指标`, `指标名称` …).
+    static func hasHeaderWords(_ line: Substring) -> Bool {
+        line.utf8.count >= 6 && ColumnDictionary.shared.longHeaderWords.contains { line.has($0) }
+    }
+
+    /// A line that is a form's title alone (`2022年度部门预算项目支出绩效自评表`, also after a tab).
+    static func isTitleLine(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 240, TextImporter.mayBeFormTitle(line) else { return false }
+        let text = line.trimmingWhiteSpace()
+        guard !text.utf8.contains(0x09), text.count <= 80, !text.has("汇总") else { return false }
+        return TextImporter.titleWords.contains { words, _ in words.contains { text.has($0) } }
+    }
+
+    /// The rows of lines of one shape.
+    static func rows(_ lines: ArraySlice<Substring>, shape: Shape, parallel: Bool) -> [TextRow] {
+        switch shape {
+        case .cellPerLine: return cellPerLineRows(lines)
+        case .text(.tabbed): break
+        case .text(.pipeRows): return TextShape.pipeRows(lines)
+        case .text(.spaceRows): return TextShape.spaceRows(lines)
+        case .text(.stream(let explicitEmpties)):
             return StreamReflow.rows(TextShape.streamCells(lines, explicitEmpties: explicitEmpties), explicitEmpties: explicitEmpties)
         }
         // Each line of the tabbed layout is a row of its own: a long file is read in parts.
         let parts = parallel && lines.count >= parallelLines ? 4 : 1
         let size = (lines.count + parts - 1) / parts
+        let base = lines.startIndex
         return ParallelWork.map(parts, worthIt: parts > 1) { part in
-            tabbedRows(lines[min(part * size, lines.count)..<min((part + 1) * size, lines.count)])
+            tabbedRows(lines[min(base + part * size, lines.endIndex)..<min(base + (part + 1) * size, lines.endIndex)])
         }.flatMap { $0 }
     }
 
@@ -105,7 +172,7 @@ enum TextLayout {
         return rows
     }
 
-    static func cellPerLineRows(_ lines: [Substring]) -> [TextRow] {
+    static func cellPerLineRows(_ lines: ArraySlice<Substring>) -> [TextRow] {
         var rows: [TextRow] = []
         var cells: [String] = []
         var first = 0, last = 0
@@ -117,7 +184,8 @@ enum TextLayout {
             cells = []
             isTable = false
         }
-        for (n, line) in lines.enumerated() {
+        for n in lines.indices {
+            let line = lines[n]
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" }
             if blank && !line.hasBytePrefix("\t") {
                 flush()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The shape a text file's tables were extracted in (../shared/docs/layouts.md §3), decided from its lines.
-enum TextShape: Equatable {
+enum TextShape: Hashable {
     /// One row a line with tab-separated cells, or one cell a line after a tab (the seed files).
     case tabbed
     /// `| a | b |  |` rows.
@@ -12,27 +12,75 @@ enum TextShape: Equatable {
     /// `explicitEmpties` when lone `|` lines mark empty cells.
     case stream(explicitEmpties: Bool)
 
-    static func detect(_ lines: [Substring]) -> TextShape {
+    /// What decides a shape, counted over lines.
+    struct Counts {
         var nonBlank = 0, tabbed = 0, pipeRow = 0, pipeCell = 0, spaced = 0, long = 0
-        for line in lines {
-            let trimmed = line.trimmingWhiteSpace()
-            guard !trimmed.isEmpty else { continue }
-            nonBlank += 1
-            if line.utf8.contains(0x09) { tabbed += 1; continue }
-            let pipes = trimmed.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) }
-            if trimmed.hasBytePrefix("|"), pipes >= 3 { pipeRow += 1; continue }
-            if trimmed == "|" || trimmed.hasByteSuffix(" |") || trimmed.hasByteSuffix("|") && pipes == 1 { pipeCell += 1; continue }
-            let tokens = Self.tokens(trimmed).count
-            if tokens >= 3 { spaced += 1 }
-            if tokens >= 30 { long += 1 }
+        /// Lines of one cell after a single leading tab, and lines with tabs otherwise (the seed layouts).
+        var singleTab = 0, multiTab = 0
+
+        static func - (a: Counts, b: Counts) -> Counts {
+            Counts(nonBlank: a.nonBlank - b.nonBlank, tabbed: a.tabbed - b.tabbed, pipeRow: a.pipeRow - b.pipeRow, pipeCell: a.pipeCell - b.pipeCell,
+                   spaced: a.spaced - b.spaced, long: a.long - b.long, singleTab: a.singleTab - b.singleTab, multiTab: a.multiTab - b.multiTab)
         }
-        guard nonBlank > 0 else { return .tabbed }
-        if tabbed * 5 >= nonBlank { return .tabbed }
-        if pipeRow * 10 >= nonBlank * 3 { return .pipeRows }
-        if pipeCell * 10 >= nonBlank * 3 { return .stream(explicitEmpties: true) }
-        if long > 0 && long * 4 >= nonBlank { return .stream(explicitEmpties: false) }
-        if spaced * 10 >= nonBlank * 3 { return .spaceRows }
-        return .stream(explicitEmpties: false)
+
+        mutating func add(_ line: Substring) {
+            // One pass over the bytes: tabs, pipes, and words separated by spaces (ASCII, U+3000, U+00A0).
+            var tabs = 0, pipes = 0, words = 0, inWord = false, first: UInt8 = 0, last: UInt8 = 0, firstByte: UInt8?
+            var bytes = line.utf8.makeIterator()
+            var pending: [UInt8] = []
+            while let b = pending.popLast() ?? bytes.next() {
+                if firstByte == nil { firstByte = b }
+                if b == 0x09 { tabs += 1; inWord = false; continue }
+                var space = b == 0x20 || b == 0x0D || b == 0x0A
+                if b == 0xE3 || b == 0xC2 {
+                    let b1 = bytes.next(), b2 = b == 0xE3 ? bytes.next() : nil
+                    space = b == 0xE3 ? (b1 == 0x80 && b2 == 0x80) : b1 == 0xA0
+                    if !space { if let b2 { pending.append(b2) }; if let b1 { pending.append(b1) } }
+                }
+                if space { inWord = false; continue }
+                if !inWord { words += 1; inWord = true; if first == 0 { first = b } }
+                if b == UInt8(ascii: "|") { pipes += 1 }
+                last = b
+            }
+            if tabs > 0 {
+                if tabs == 1 && firstByte == 0x09 { singleTab += 1 } else { multiTab += 1 }
+                nonBlank += 1
+                tabbed += 1
+                return
+            }
+            guard words > 0 else { return }
+            nonBlank += 1
+            if first == UInt8(ascii: "|"), pipes >= 3 { pipeRow += 1; return }
+            if last == UInt8(ascii: "|"), pipes <= 2 { pipeCell += 1; return }
+            if words >= 3 { spaced += 1 }
+            if words >= 30 { long += 1 }
+        }
+
+        /// The seed files' layout of one cell a line after a tab, rows between blank lines.
+        var isCellPerLine: Bool { singleTab >= 5 && singleTab > 3 * multiTab }
+
+        var shape: TextShape {
+            guard nonBlank > 0 else { return .tabbed }
+            if tabbed * 5 >= nonBlank { return .tabbed }
+            if pipeRow * 10 >= nonBlank * 3 { return .pipeRows }
+            if pipeCell * 10 >= nonBlank * 3 { return .stream(explicitEmpties: true) }
+            if long > 0 && long * 4 >= nonBlank { return .stream(explicitEmpties: false) }
+            if spaced * 10 >= nonBlank * 3 { return .spaceRows }
+            return .stream(explicitEmpties: false)
+        }
+    }
+
+    /// Running counts over the lines of a file: `census[n]` counts lines before line index n, so any range of
+    /// lines is counted by one subtraction.
+    static func census(_ lines: [Substring]) -> [Counts] {
+        var running = Counts()
+        var census = [running]
+        census.reserveCapacity(lines.count + 1)
+        for line in lines {
+            running.add(line)
+            census.append(running)
+        }
+        return census
     }
 
     /// The words of a line separated by runs of white space (ASCII and ideographic spaces).
@@ -41,9 +89,10 @@ enum TextShape: Equatable {
     }
 
     /// The rows of a file in pipe rows: each line's cells between the `|`, a line without `|` a paragraph.
-    static func pipeRows(_ lines: [Substring]) -> [TextRow] {
+    static func pipeRows(_ lines: ArraySlice<Substring>) -> [TextRow] {
         var rows: [TextRow] = []
-        for (n, line) in lines.enumerated() {
+        for n in lines.indices {
+            let line = lines[n]
             let trimmed = line.trimmingWhiteSpace()
             guard !trimmed.isEmpty else { continue }
             guard trimmed.hasBytePrefix("|") else {
@@ -60,9 +109,10 @@ enum TextShape: Equatable {
     }
 
     /// The rows of a file of space-separated rows: the words of each line, not at their columns' positions.
-    static func spaceRows(_ lines: [Substring]) -> [TextRow] {
+    static func spaceRows(_ lines: ArraySlice<Substring>) -> [TextRow] {
         var rows: [TextRow] = []
-        for (n, line) in lines.enumerated() {
+        for n in lines.indices {
+            let line = lines[n]
             let words = tokens(line.trimmingWhiteSpace()).map { TextLayout.clean($0) }.filter { !$0.isEmpty }
             guard !words.isEmpty else { continue }
             rows.append(TextRow(line: n + 1, endLine: n + 1, cells: words, isTable: words.count > 1, isAligned: false))
@@ -72,9 +122,10 @@ enum TextShape: Equatable {
 
     /// The cells of a stream: each non-blank line a cell (a lone `|` an empty one, a trailing ` |` dropped); a line
     /// of many words (a whole form on one line) gives each word.
-    static func streamCells(_ lines: [Substring], explicitEmpties: Bool) -> [StreamReflow.Cell] {
+    static func streamCells(_ lines: ArraySlice<Substring>, explicitEmpties: Bool) -> [StreamReflow.Cell] {
         var cells: [StreamReflow.Cell] = []
-        for (n, line) in lines.enumerated() {
+        for n in lines.indices {
+            let line = lines[n]
             var trimmed = line.trimmingWhiteSpace()
             guard !trimmed.isEmpty else { continue }
             if explicitEmpties {

@@ -59,6 +59,29 @@ struct CorpusFidelityTests {
         }
     }
 
+    @Test("A file of every form, each in another shape, reads form by form")
+    func mixedFile() throws {
+        let shapes: [CorpusShape] = [.tabs, .tabbedCellPerLine, .pipeCellPerLine, .cellPerLine, .pipeRows, .paragraphs, .spaceRows, .pageBreaks]
+        let forms = CorpusForm.all
+        let text = forms.enumerated().map { n, form in shapes[n % shapes.count].render(form) }.joined(separator: "\n")
+        let document = try TextImporter.read(Data(text.utf8), file: "mixed.txt")
+        #expect(document.forms.count == forms.count)
+        var rows = 0, exact = 0
+        for (form, read) in zip(forms, document.forms) {
+            #expect(read.kind.rawValue == form.kind, "\(form.id)")
+            for (expected, i) in zip(form.expected.indicators, read.indicators) {
+                rows += 1
+                let got = CorpusForm.ExpectedIndicator(name: i.name, target: i.target?.text, actual: i.actual?.text,
+                                                       weight: i.weight?.description, score: i.reportedScore?.description)
+                if got == expected { exact += 1 }
+            }
+        }
+        #expect(rows == forms.reduce(0) { $0 + $1.expected.indicators.count })
+        #expect(exact * 100 >= rows * 95, "\(exact)/\(rows)")
+        #expect(document.readings.count == document.forms.count)
+        #expect(document.readings.first?.shape?.hasPrefix("多种形态") == true)
+    }
+
     @Test("Fidelity over every shape: at least 95 % of indicator rows exact, every form found")
     func everyShape() {
         var lines: [String] = []
@@ -81,5 +104,61 @@ struct CorpusFidelityTests {
         print(report)
         #expect(allFound == allForms, "\(report)")
         #expect(allExact * 100 >= allRows * 95, "\(report)")
+    }
+}
+
+/// Properties of the reading that hold over the whole corpus.
+@Suite("Honest reading of the corpus")
+struct CorpusHonestyTests {
+    /// The shapes that keep the text as written (not converted to ASCII or traditional characters).
+    static let faithfulShapes: [CorpusShape] = [.tabbedCellPerLine, .pipeCellPerLine, .cellPerLine, .pipeRows, .paragraphs, .spaceRows, .oneLine, .pageBreaks, .scrambled]
+
+    /// What a reading of an indicator row says, for comparing readings.
+    static func summary(_ i: Indicator) -> String {
+        [i.level1Label, i.level2Label, i.name, i.target?.text, i.adjustedTarget?.text, i.actual?.text, i.weight?.description,
+         i.reportedScore?.description, i.reviewScore?.description, i.scoreCoefficient?.description, i.deviationReason]
+            .map { $0 ?? "—" }.joined(separator: " | ")
+    }
+
+    @Test("One form rendered in every shape reads to the same indicators", arguments: faithfulShapes)
+    func everyShapeReadsAlike(_ shape: CorpusShape) throws {
+        for form in CorpusForm.all {
+            let plain = try TextImporter.read(Data(CorpusShape.tabs.render(form).utf8), file: "\(form.id).txt")
+            let other = try TextImporter.read(Data(shape.render(form).utf8), file: "\(form.id).txt")
+            let a = plain.forms.first?.indicators.map(Self.summary) ?? []
+            let b = other.forms.first?.indicators.map(Self.summary) ?? []
+            #expect(a == b, "\(form.id) as \(shape): \(zip(a, b).first { $0 != $1 }.map { "\n  tabs:  \($0)\n  shape: \($1)" } ?? "counts \(a.count) / \(b.count)")")
+        }
+    }
+
+    /// Every number of the reading: figures of indicators, execution and totals.
+    static func numbers(_ form: EvaluationForm) -> [String] {
+        var out: [String] = []
+        for i in form.indicators {
+            out += [i.weight, i.reportedScore, i.reviewScore, i.scoreCoefficient].compactMap { $0?.description }
+            out += [i.target, i.adjustedTarget, i.actual].compactMap { $0?.magnitude?.plainText }
+        }
+        switch form {
+        case .projectSelfEvaluation(let e):
+            out += [e.reportedTotal, e.execution?.annualBudget, e.execution?.executed, e.execution?.reportedScore, e.execution?.weight].compactMap { $0?.description }
+        case .departmentEvaluation(let e):
+            out += [e.reportedTotal, e.execution?.annualBudget, e.execution?.executed, e.execution?.reportedScore].compactMap { $0?.description }
+        case .targetDeclaration: break
+        }
+        return out
+    }
+
+    @Test("No number is in a reading that is not in the file, in any shape", arguments: CorpusShape.allCases)
+    func noInventedNumbers(_ shape: CorpusShape) throws {
+        for form in CorpusForm.all {
+            let text = shape.render(form)
+            let digits = text.replacingOccurrences(of: ",", with: "")
+            let document = try TextImporter.read(Data(text.utf8), file: "\(form.id).txt")
+            for read in document.forms {
+                for number in Self.numbers(read) {
+                    #expect(digits.contains(number), "\(form.id) as \(shape): \(number) is not in the file")
+                }
+            }
+        }
     }
 }

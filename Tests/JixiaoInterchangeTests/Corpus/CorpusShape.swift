@@ -25,6 +25,8 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
     case traditional
     /// Tab rows with page furniture (page numbers, a repeated watermark, the header repeated) inside the table.
     case pageBreaks
+    /// Tab rows with the indicator header printed after the table's first two rows.
+    case scrambled
 
     var description: String { rawValue }
 
@@ -67,6 +69,11 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
             let header = form.indicatorHeaderRow
             let middle = header + 1 + form.indicators.rows.count / 2
             lines.insert(contentsOf: ["", "仅供内部审核", "- 2 -", "", form.indicators.header.joined(separator: "\t")], at: middle)
+            return lines.joined(separator: "\n") + "\n"
+        case .scrambled:
+            var lines = rows.map { $0.joined(separator: "\t") }
+            let header = lines.remove(at: form.indicatorHeaderRow)
+            lines.insert(header, at: form.indicatorHeaderRow + 2)
             return lines.joined(separator: "\n") + "\n"
         }
     }
