@@ -99,7 +99,7 @@ extension IndicatorTableReader {
     /// 定性 adds nothing; a value that already carries its sign or unit is not given them twice.
     static func composed(comparison: String?, value: String?, unit: String?) -> String? {
         guard let value else { return nil }
-        var text = TextRow.compact(value).isEmpty ? value : value
+        var text = value
         if let comparison, let sign = sign(comparison), !sign.isEmpty,
            !comparisonMarks.contains(text.unicodeScalars.first ?? " ") {
             text = sign + text

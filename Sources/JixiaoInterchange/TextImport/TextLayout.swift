@@ -59,11 +59,6 @@ enum TextLayout {
         return lines
     }
 
-    /// The rows of the file, in order; blank lines separate rows but make none.
-    static func rows(_ text: String, parallel: Bool) -> [TextRow] {
-        read(text, parallel: parallel).rows
-    }
-
     /// The rows of the text and the name of its shape (`制表符分隔` …). A file whose forms came in different
     /// shapes (pasted together from several sources) is read form by form, each part in its own shape.
     static func read(_ text: String, parallel: Bool) -> (rows: [TextRow], shape: String) {
