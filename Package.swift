@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The domain: pure, synchronous, Foundation only.
@@ -25,10 +26,12 @@ let package = Package(
             name: "JixiaoCore",
             resources: [.copy("Resources/Profiles")]
         ),
+        // libxml2 (the system's): the streaming reader for the XML of office files, the HTML parser for web pages.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Reading and writing documents and reports.
         .target(
             name: "JixiaoInterchange",
-            dependencies: ["JixiaoCore"],
+            dependencies: ["JixiaoCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/ColumnNames.json")]
         ),
         // Repository protocols, records and the conformance suite every backend passes.

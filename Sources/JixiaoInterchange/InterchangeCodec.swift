@@ -28,7 +28,7 @@ public enum InterchangeCodec {
     }
 
     /// The bytes of a file, or an `InterchangeError` saying why there are none.
-    static func fileData(path: String) throws -> Data {
+    public static func fileData(path: String) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InterchangeError(code: "FILE_NOT_FOUND", file: path, message: "文件不存在")

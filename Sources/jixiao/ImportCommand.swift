@@ -12,11 +12,20 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "要导入的文本文件（UTF-8）")
     var file: String
 
-    @Option(name: .long, help: "输出格式：text（摘要表）或 json（jixiao 交换格式）")
+    @Option(name: .long, help: "输出格式：text（摘要表）、json（jixiao 交换格式）或 cells（读到的每一行及其位置）")
     var format: OutputFormat = .text
 
     func run() throws {
         try guarded {
+            if format == .cells {
+                let data = try InterchangeCodec.fileData(path: file)
+                do {
+                    emit(try DocumentReader.rows(data, file: file).map { "\($0.place)\t" + $0.cells.joined(separator: " | ") }.joined(separator: "\n"))
+                } catch let error as InterchangeError {
+                    throw Failure.unusable(error.description)
+                }
+                return
+            }
             let document: InterchangeDocument
             do { document = try DocumentReader.read(path: file) } catch let error as InterchangeError {
                 throw Failure.unusable(error.description)

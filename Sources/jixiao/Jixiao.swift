@@ -20,6 +20,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
     /// A self-contained HTML report (`check` only).
     case html
+    /// The rows and cells the reader saw, each with its place (`import` only).
+    case cells
 }
 
 /// Options shared by `score` and `check`.

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             switch options.format {
             case .json: emit(try report.json())
             case .html: emit(report.html(sourceLines: Self.sourceLines(options.file)))
-            case .text: emit(report.text(color: color))
+            case .text, .cells: emit(report.text(color: color))
             }
         }
     }

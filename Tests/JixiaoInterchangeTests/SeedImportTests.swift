@@ -192,7 +192,9 @@ extension EvaluationForm {
     }
 
     @Test func binaryEmptyAndForeignFilesAreClearErrors() {
-        #expect(importing([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])?.code == "IMPORT_NOT_TEXT")
+        // A picture is told by its magic bytes and needs OCR; other binary content is not text.
+        #expect(importing([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])?.code == "IMPORT_NEEDS_OCR")
+        #expect(importing([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0, 0, 0, 0, 0])?.code == "IMPORT_NOT_TEXT")
         #expect(importing([])?.code == "JSON_EMPTY" || importing([])?.code == "IMPORT_EMPTY")
         #expect(importing(Array(" \n\n\t ".utf8))?.code != nil)
         // 预算 in GBK: not UTF-8.

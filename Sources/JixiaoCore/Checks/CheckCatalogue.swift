@@ -58,12 +58,13 @@ public enum CheckCatalogue {
         .init("PERF_FUNDS", .warning, .finalAccounts, "绩效说明的项目资金与所附表单不符", "绩效说明称项目资金 {claimed} 万元，所附自评表年初预算合计 {initial} 万元、全年预算数合计 {annual} 万元{missing}"),
         .init("PERF_GRADE_COUNT", .error, .finalAccounts, "绩效说明的等级分布与所附表单不符", "绩效说明称自评等级为“{grade}”的项目 {claimed} 个，所附自评表中为 {count} 个{note}"),
         // 导入
-        .init("IMPORT_UNUSED_LINE", .warning, .import, "未读入的行", "第{line}行没有读入任何表单：“{text}”"),
+        .init("IMPORT_UNUSED_LINE", .warning, .import, "未读入的行", "{line}没有读入任何表单：“{text}”"),
         .init("IMPORT_GUESSED", .info, .import, "导入时推断的内容", "导入时推断了{what}：{how}"),
         .init("IMPORT_TEXT_FOLDED", .info, .import, "按简体识别", "原文含{what}，已按简体字识别表格；表中文字保留原文"),
         .init("IMPORT_TEMPLATE_TEXT", .warning, .import, "模板说明未替换", "{what}仍是模板说明“{text}”，按未填写处理"),
         .init("IMPORT_ROW_UNREADABLE", .warning, .import, "无法识别的表格行", "表格行无法对应到{table}：“{text}”"),
         .init("IMPORT_FORM_INCOMPLETE", .error, .import, "表单不完整", "表单《{form}》缺少{missing}，可能在文件中被截断"),
+        .init("IMPORT_SKIPPED", .info, .import, "未读入的内容", "未读入{what}"),
         .init("IMPORT_NO_FORMS", .error, .import, "没有找到表单", "文件中没有找到可识别的绩效表单或决算说明"),
     ]
 

@@ -60,6 +60,8 @@ public struct FormReading: Sendable, Hashable, Codable {
     public var columns: [Column]
     /// Indicator rows read whose cells did not stand under their headers (placed by content).
     public var placedByContent: Int
+    /// The part of an office file, web page or PDF the form starts in (`工作表“指标”`, `表格2`, `第3页`).
+    public var place: String?
 
     public init(family: Family, shape: String? = nil, columns: [Column] = [], placedByContent: Int = 0) {
         self.family = family
@@ -73,6 +75,7 @@ public struct FormReading: Sendable, Hashable, Codable {
         let named = columns.filter { $0.how == .byName }.count
         var parts = [family.chineseName]
         if let shape { parts.append(shape) }
+        if let place { parts.append("始于" + place) }
         if !columns.isEmpty { parts.append("指标表 \(columns.count) 列中 \(named) 列按表头名称识别") }
         if placedByContent > 0 { parts.append("\(placedByContent) 行按内容对应到列") }
         return parts.joined(separator: "；")

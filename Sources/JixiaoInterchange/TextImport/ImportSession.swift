@@ -43,7 +43,11 @@ final class ImportSession {
         findings += part.findings
     }
 
-    func source(_ row: TextRow) -> SourceLocation { SourceLocation(file: file, line: row.line) }
+    /// The row's place: its line in a text file, its sheet cell, table cell or page otherwise.
+    func source(_ row: TextRow) -> SourceLocation {
+        if let place = row.place { return SourceLocation(file: file, cell: place.description) }
+        return SourceLocation(file: file, line: row.line)
+    }
 
     /// Marks a row's lines as read.
     func use(_ row: TextRow) {
@@ -67,7 +71,7 @@ final class ImportSession {
         for row in rows where !isUsed(row) && !row.isFurniture {
             var text = row.text
             if text.count > 60 { text = String(text.prefix(60)) + "…" }
-            report("IMPORT_UNUSED_LINE", ["line": String(row.line), "text": text], row: row)
+            report("IMPORT_UNUSED_LINE", ["line": row.place?.description ?? "第\(row.line)行", "text": text], row: row)
         }
     }
 }

@@ -19,8 +19,25 @@ public enum TextImporter {
     /// (the result is the same either way).
     package static func read(_ data: Data, file: String, parallel: Bool) throws -> InterchangeDocument {
         let (text, folding) = TextFolding.fold(try TextLayout.decode(data, file: file))
-        let name = (file as NSString).lastPathComponent
         let (rows, shape) = TextLayout.read(text, parallel: parallel)
+        return try recognise(rows, shape: shape, folding: folding, file: file, parallel: parallel)
+    }
+
+    /// Reads the tables and paragraphs an office file, web page or PDF gave: the same recogniser as for text.
+    package static func read(_ source: SourceDocument, file: String, parallel: Bool = true) throws -> InterchangeDocument {
+        let (folded, folding) = GridRows.folded(source)
+        let rows = GridRows.rows(folded)
+        var document = try recognise(rows, shape: nil, folding: folding, file: file, parallel: parallel)
+        for what in source.skipped {
+            document.importFindings.append(CheckCatalogue.finding("IMPORT_SKIPPED", ["what": what],
+                                                                  at: FindingLocation(source: SourceLocation(file: document.origin))))
+        }
+        return document
+    }
+
+    /// Turns rows into forms: finds where each form starts, reads each, reports what was not used.
+    static func recognise(_ rows: [TextRow], shape: String?, folding: TextFolding?, file: String, parallel: Bool) throws -> InterchangeDocument {
+        let name = (file as NSString).lastPathComponent
         let session = ImportSession(file: name, rows: rows)
         let segments = segment(session.rows)
         guard !segments.isEmpty else {
@@ -42,7 +59,7 @@ public enum TextImporter {
             let part = ImportSession(file: name, rows: rows, range: segments[index].range)
             return (readSegment(segments[index], session: part), part)
         }
-        for (outcome, part) in outcomes {
+        for (index, (outcome, part)) in outcomes.enumerated() {
             session.absorb(part)
             switch outcome {
             case .disclosure(let disclosure):
@@ -52,7 +69,9 @@ public enum TextImporter {
                 }
             case .form(let form):
                 document.forms.append(form)
-                document.readings.append(FormReading(kind: form.kind, session: part, shape: shape))
+                var reading = FormReading(kind: form.kind, session: part, shape: shape)
+                reading.place = rows[segments[index].range].lazy.compactMap(\.place).first?.container
+                document.readings.append(reading)
             }
         }
         session.reportUnused()

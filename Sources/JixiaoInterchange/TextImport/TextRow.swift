@@ -34,9 +34,11 @@ struct TextRow: Sendable {
     var compactText: String { storage.compactText }
     /// True for text every page repeats and that carries no data (see `Furniture`).
     var isFurniture: Bool { storage.isFurniture }
+    /// Where the row's first cell is in an office file, web page or PDF; nil for text files (the line says it).
+    var place: SourcePlace? { storage.place }
 
-    init(line: Int, endLine: Int, cells: [String], isTable: Bool, isAligned: Bool? = nil) {
-        storage = Storage(line: line, endLine: endLine, cells: cells, isTable: isTable, isAligned: isAligned ?? isTable)
+    init(line: Int, endLine: Int, cells: [String], isTable: Bool, isAligned: Bool? = nil, place: SourcePlace? = nil) {
+        storage = Storage(line: line, endLine: endLine, cells: cells, isTable: isTable, isAligned: isAligned ?? isTable, place: place)
     }
 
     private final class Storage: Sendable {
@@ -51,8 +53,10 @@ struct TextRow: Sendable {
         let compactText: String
         let head: String
         let isFurniture: Bool
+        let place: SourcePlace?
 
-        init(line: Int, endLine: Int, cells: [String], isTable: Bool, isAligned: Bool) {
+        init(line: Int, endLine: Int, cells: [String], isTable: Bool, isAligned: Bool, place: SourcePlace?) {
+            self.place = place
             self.line = line
             self.endLine = endLine
             self.cells = cells
