@@ -94,13 +94,14 @@ extension JixiaoWebApp {
                     throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "multipart 请求中没有名为 file 的文件。")
                 }
                 (data, name) = (file.data, file.name)
-            } else if type.hasPrefix("application/json") || type.hasPrefix("text/plain") {
+            } else if !type.hasPrefix("application/x-www-form-urlencoded") {
+                // The file itself as the body, of any type: the reader tells the format by the content.
                 data = Data(buffer: body)
                 name = request.uri.queryParameters.get("file_name").map { MultipartForm.baseName(String($0)) }
-                    ?? (type.hasPrefix("application/json") ? "上传.json" : "上传.txt")
+                    ?? (type.hasPrefix("application/json") ? "上传.json" : type.hasPrefix("text/plain") ? "上传.txt" : "上传的文件")
             } else {
                 throw WebError(.unsupportedMediaType, code: "WEB_CONTENT_TYPE",
-                               "上传应为 application/json（交换格式）、text/plain（提取的文本）或 multipart/form-data，收到的是“\(type)”。")
+                               "上传应为文件本身（Excel、Word、PDF、网页、文本或交换格式 JSON，任意 Content-Type）或 multipart/form-data，收到的是“\(type)”。")
             }
             guard !data.isEmpty else { throw WebError(.badRequest, code: "WEB_UPLOAD_NO_FILE", "请求体是空的，没有可导入的内容。") }
             let (upload, document) = try await receiveUpload(data, fileName: name, signedIn)
@@ -263,11 +264,12 @@ extension JixiaoWebApp {
             return Page.response(title: "导入文件", body: html, signedIn: signedIn, status: error?.status ?? .ok)
         }
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error.message))<br><small>错误代码 \(HTML.escape(error.code))</small></p>" }
-        html += "<p>可导入 jixiao 交换格式 JSON，或从公开的 PDF、Word 文件提取的 UTF-8 文本（部门决算公开、项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表）。"
+        html += "<p>可导入 Excel（.xlsx）、Word（.docx）、PDF、网页（.html）、提取的文本或 jixiao 交换格式 JSON：部门决算公开、项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表。"
+        html += "旧版 .xls、.doc、.et、.wps 文件请先另存为 .xlsx 或 .docx。"
         html += "读取后先列出每份表单拟导入的单位，确认后才保存；文件最大\(configuration.maxUploadBytes / (1024 * 1024))MB。</p>"
         html += "<form method=\"post\" action=\"/uploads\" enctype=\"multipart/form-data\" class=\"upload\">"
         html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\">"
-        html += HTML.field("文件", "<input type=\"file\" name=\"file\" required accept=\".txt,.json,text/plain,application/json\">")
+        html += HTML.field("文件", "<input type=\"file\" name=\"file\" required accept=\".xlsx,.docx,.pdf,.html,.htm,.txt,.json,.xls,.doc,.et,.wps\">")
         html += "<button type=\"submit\" class=\"primary\">上传并读取</button></form>"
         let pending = try await store.uploads(userID: signedIn.user.id)
         if !pending.isEmpty {
@@ -376,13 +378,14 @@ extension JixiaoWebApp {
                                        "indicator_count": item.form.indicators.count, "match_reason": item.match.reason]
             form["fiscal_year"] = item.ownYear
             form["line"] = item.form.source?.line
+            form["place"] = item.form.source?.cell
             form["printed_unit"] = unit.map { ["code": $0.code as Any, "name": $0.name] }
             form["printed_department"] = department.map { ["code": $0.code as Any, "name": $0.name] }
             form["organisation"] = item.match.organisationID.map { organisationJSON($0, signedIn.scope) } ?? NSNull()
             if item.index < document.readings.count {
                 let reading = document.readings[item.index]
                 form["reading"] = ["family": reading.family.rawValue, "family_name": reading.family.chineseName, "shape": reading.shape as Any,
-                                   "summary": reading.summary, "placed_by_content": reading.placedByContent,
+                                   "summary": reading.summary, "placed_by_content": reading.placedByContent, "place": reading.place as Any,
                                    "columns": reading.columns.map { ["header": $0.header, "column": $0.column as Any, "how": $0.how.rawValue] }]
             }
             return form

@@ -26,8 +26,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `score` and `check`.
 struct DocumentOptions: ParsableArguments {
-    @Argument(help: "要处理的文件：jixiao 交换格式 JSON，或从公开的 PDF、Word 文件提取的文本")
-    var file: String
+    @Argument(help: "要处理的文件或文件夹（可多个）：Excel、Word、PDF、网页、提取的文本或 jixiao 交换格式 JSON，按内容识别格式")
+    var files: [String]
 
     @Option(name: .long, help: "评分规则（national、shanxi，或评分规则 JSON 文件的路径）")
     var profile: String = ProfileLibrary.defaultID
@@ -35,8 +35,8 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "输出格式：text（终端表格）、json（供程序使用）或 html（check 的独立网页报告）")
     var format: OutputFormat = .text
 
-    /// Loads the profile and the document, or ends the program with exit code 2 and a Chinese message.
-    func load() throws -> (ScoringProfile, InterchangeDocument) {
+    /// Loads the profile, or ends the program with exit code 2 and a Chinese message.
+    func loadProfile() throws -> ScoringProfile {
         let profile: ScoringProfile
         do {
             if profileIsPath {
@@ -47,11 +47,31 @@ struct DocumentOptions: ParsableArguments {
         } catch let error as ProfileError {
             throw Failure.unusable(error.description)
         }
+        return profile
+    }
+
+    /// Reads one file, or fails with its Chinese message.
+    static func document(_ file: String) throws -> InterchangeDocument {
         do {
-            return (profile, try DocumentReader.read(path: file))
+            return try DocumentReader.read(path: file)
         } catch let error as InterchangeError {
             throw Failure.unusable(error.description)
         }
+    }
+
+    /// Runs `body` on each file with the profile; several JSON outputs are written as one array. Exit code 2
+    /// when a file could not be read (after the others were done).
+    func each(_ body: (ScoringProfile, String, InterchangeDocument) throws -> String) throws {
+        let profile = try loadProfile()
+        let batch = try FileBatch(files)
+        var outputs: [String] = []
+        let json = format == .json && !batch.isSingle
+        let failed = batch.run { file in
+            let text = try body(profile, file, try Self.document(file))
+            if json { outputs.append(text) } else { emit(text) }
+        }
+        if json { emit("[\n" + outputs.joined(separator: ",\n") + "\n]") }
+        if failed > 0 { throw ExitCode(2) }
     }
 
     var profileIsPath: Bool { profile.hasSuffix(".json") || profile.contains("/") }

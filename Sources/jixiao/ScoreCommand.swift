@@ -12,10 +12,11 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            guard options.format != .html else { throw Failure.unusable("score 不支持 html 格式；网页报告请用 jixiao check \(options.file) --format html") }
-            let (profile, document) = try options.load()
-            let report = ScoreReport(document: document, file: options.file, profile: profile)
-            emit(options.format == .json ? try report.json() : report.text())
+            guard options.format != .html else { throw Failure.unusable("score 不支持 html 格式；网页报告请用 jixiao check 文件 --format html") }
+            try options.each { profile, file, document in
+                let report = ScoreReport(document: document, file: file, profile: profile)
+                return options.format == .json ? try report.json() : report.text()
+            }
         }
     }
 }
@@ -32,12 +33,13 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let (profile, document) = try options.load()
-            let report = CheckReport(document: document, file: options.file, profile: profile)
-            switch options.format {
-            case .json: emit(try report.json())
-            case .html: emit(report.html(sourceLines: Self.sourceLines(options.file)))
-            case .text, .cells: emit(report.text(color: color))
+            try options.each { profile, file, document in
+                let report = CheckReport(document: document, file: file, profile: profile)
+                switch options.format {
+                case .json: return try report.json()
+                case .html: return report.html(sourceLines: Self.sourceLines(file))
+                case .text, .cells: return report.text(color: color)
+                }
             }
         }
     }

@@ -186,8 +186,11 @@ import Testing
         try await h.test { client in
             var api = APITests.Client(client)
             _ = try await api.login("jiaotong", password)
-            let wrongType = try await api.send("/api/uploads", .post, raw: "x", contentType: "application/pdf")
+            let wrongType = try await api.send("/api/uploads", .post, raw: "a=1", contentType: "application/x-www-form-urlencoded")
             #expect(wrongType.status == .unsupportedMediaType && APITests.error(wrongType)?.code == "WEB_CONTENT_TYPE")
+            // A file of a kind that cannot be read: an old Excel file is refused with what to do, nothing stored.
+            let legacy = try await api.send("/api/uploads", .post, raw: String(decoding: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], as: UTF8.self), contentType: "application/vnd.ms-excel")
+            #expect(legacy.status == .unprocessableContent && APITests.error(legacy)?.code == "IMPORT_LEGACY_OFFICE")
             let truncated = try await api.send("/api/uploads", .post, raw: String(decoding: good.prefix(good.count / 2), as: UTF8.self))
             #expect(truncated.status == .unprocessableContent && APITests.error(truncated)?.message.contains("第") == true)
             let noForms = try await api.send("/api/uploads", .post, raw: "这是一份没有表格的说明。\n", contentType: "text/plain")
