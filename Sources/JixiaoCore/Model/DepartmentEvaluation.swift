@@ -2,6 +2,9 @@
 public struct DepartmentEvaluation: Sendable, Hashable, Codable {
     public var department: Organisation
     public var fiscalYear: Int?
+    /// 联系人 and 联系电话 as printed.
+    public var contact: String?
+    public var phone: String?
     public var execution: BudgetExecution?
     /// 偏差原因分析及改进措施 of the execution block.
     public var deviationReason: String?

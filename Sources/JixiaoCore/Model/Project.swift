@@ -12,6 +12,8 @@ public struct Project: Sendable, Hashable, Codable {
     /// 计划开始日期 / 计划完成日期 as written.
     public var plannedStart: String?
     public var plannedEnd: String?
+    /// 项目期 / 实施周期 as written (`1年`, `2023-2025年`).
+    public var period: String?
     public var fiscalYear: Int?
     /// 项目负责人 and 联系电话.
     public var manager: String?

@@ -6,6 +6,9 @@ public struct TargetDeclaration: Sendable, Hashable, Codable {
     public var overallGoal: String?
     /// 年度总体目标.
     public var annualGoal: String?
+    /// 主管部门审核意见 and 财政部门审核意见 as printed on the form (empty when the box was left blank).
+    public var departmentOpinion: String?
+    public var financeOpinion: String?
     @Default<ClassicLayoutByDefault> public var layout: IndicatorLayout
     @Default<EmptyList<Indicator>> public var indicators: [Indicator]
     public var source: SourceLocation?

@@ -165,7 +165,9 @@ struct PDFLayout {
         var text = ""
         var last: PDFWord?
         for word in line {
-            if let last { text += word.x0 - last.x1 > 0.5 || !(word.text.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false) ? " " : "" }
+            // pdftotext also splits where the font changes (digits in a Latin font beside Chinese): only a gap as
+            // wide as a space is one.
+            if let last { text += word.x0 - last.x1 > 0.2 * max(word.y1 - word.y0, last.y1 - last.y0) ? " " : "" }
             text += word.text
             last = word
         }

@@ -18,6 +18,12 @@ final class XMLPullParser {
         self.file = file
         self.part = part
         self.deadline = deadline
+        // A document type declaration sits before the root element: looked for in the prolog, before libxml2
+        // (which may stop at a bomb with only a generic error).
+        let prolog = data.prefix(64 * 1024)
+        if prolog.range(of: Data("<!DOCTYPE".utf8)) != nil || prolog.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw Self.entities(file: file, part: part)
+        }
         buffer = .allocate(byteCount: max(1, data.count), alignment: 1)
         _ = data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
@@ -26,6 +32,11 @@ final class XMLPullParser {
             throw InterchangeError(code: "IMPORT_BROKEN_FILE", file: file, position: part, message: "文件已损坏：部件 \(part) 不是 XML")
         }
         self.reader = reader
+    }
+
+    static func entities(file: String, part: String) -> InterchangeError {
+        InterchangeError(code: "IMPORT_XML_ENTITIES", file: file, position: part,
+                         message: "部件 \(part) 含有 DTD 或实体定义，正常的办公文件不会这样写，可能是恶意构造的文件，已拒绝读取")
     }
 
     deinit {
@@ -42,8 +53,7 @@ final class XMLPullParser {
         }
         nodeType = xmlTextReaderNodeType(reader)
         if nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) || nodeType == Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue) {
-            throw InterchangeError(code: "IMPORT_XML_ENTITIES", file: file, position: part,
-                                   message: "部件 \(part) 含有 DTD 或实体定义，正常的办公文件不会这样写，可能是恶意构造的文件，已拒绝读取")
+            throw Self.entities(file: file, part: part)
         }
         steps &+= 1
         if steps & 0xFFF == 0 { try deadline.check(file) }

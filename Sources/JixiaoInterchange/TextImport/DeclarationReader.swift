@@ -36,6 +36,31 @@ struct DeclarationReader {
                 continue
             }
             if fields.apply(row, to: &project) { session.use(row); i += 1; continue }
+            // The review boxes: `主管部门审核意见 ⇥ 同意申报。`, or the label alone when left blank.
+            if let label = row.filled.first.map(TextRow.compact), label == "主管部门审核意见" || label == "财政部门审核意见" {
+                let text = row.filled.dropFirst().joined(separator: "\n")
+                if label == "主管部门审核意见" { declaration.departmentOpinion = text } else { declaration.financeOpinion = text }
+                session.use(row); i += 1; continue
+            }
+            // 长期目标 / 年度目标 as a header row with the texts on the next row.
+            if row.isTable, row.compactFilled.count == 2, row.compactFilled.contains("长期目标"), row.compactFilled.contains("年度目标") {
+                session.use(row)
+                if i + 1 < range.upperBound, rows[i + 1].isTable, rows[i + 1].filled.count >= 1, IndicatorColumns(header: rows[i + 1]) == nil {
+                    let texts = rows[i + 1].filled
+                    let longFirst = row.compactFilled[0] == "长期目标"
+                    if texts.count >= 2 {
+                        declaration.overallGoal = longFirst ? texts[0] : texts[1]
+                        annual.append(longFirst ? texts[1...].joined(separator: "\n") : texts[0])
+                    } else {
+                        annual.append(texts[0])
+                    }
+                    session.use(rows[i + 1])
+                    i += 2
+                } else {
+                    i += 1
+                }
+                continue
+            }
             if row.isTable, Self.readFunds(row, into: &funds, session: session) {
                 session.use(row); i += 1; continue
             }
@@ -106,13 +131,13 @@ struct DeclarationReader {
                 found = true
             } else if c.has("资金总额") || c.has("申请总额") {
                 label = "total"
-            } else if c.has("当年财政拨款") {
+            } else if c.has("当年财政拨款") || c == "其中:财政拨款" || c == "其中：财政拨款" || c == "财政拨款" {
                 label = "fiscal"
             } else if c.has("上年结转") {
                 label = "carry"
             } else if c == "其他资金" {
                 label = "other"
-            } else if c.hasBytePrefix("项目资金") {
+            } else if c.hasBytePrefix("项目资金") || c == "资金来源" {
                 if funds == nil { funds = Funds(unit: unit ?? .yuan, source: session.source(row)) }
                 found = true
             }

@@ -27,6 +27,13 @@ struct DepartmentEvaluationReader {
                 evaluation.department = Organisation(codedName: name, kind: .department)
                 session.use(row); i += 1; continue
             }
+            if pairs.contains(where: { $0.0 == "联系人" || $0.0 == "联系电话" }) {
+                for (key, value) in pairs {
+                    if key == "联系人" { evaluation.contact = value } else if key == "联系电话" { evaluation.phone = value }
+                }
+                session.use(row); i += 1; continue
+            }
+            if ProjectEvaluationReader.isGoalHeader(row) { session.use(row); i += 1; continue }
             if FormFields.isExecutionHeader(row) {
                 let (execution, next) = fields.readExecution(from: i, to: range.upperBound, form: formName)
                 evaluation.execution = execution
@@ -79,6 +86,14 @@ struct DepartmentEvaluationReader {
     static func goal(_ row: TextRow, source: SourceLocation) -> Goal? {
         guard row.isTable else { return nil }
         let cells = row.filled
+        // `目标1：巩固…` ⇥ `签约服务覆盖率78.6%…`: the number inside the goal's own text.
+        if cells.count >= 2, let first = cells.first, first.hasBytePrefix("目标") {
+            let digits = first.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+            let rest = first.dropFirst(2 + digits.count)
+            if let n = Int(digits), rest.hasBytePrefix("：") || rest.hasBytePrefix(":") || rest.hasBytePrefix("、") || rest.hasBytePrefix(".") {
+                return Goal(number: n, target: first, actual: cells.dropFirst().joined(separator: "\n"), source: source)
+            }
+        }
         guard let index = cells.firstIndex(where: { Int(TextRow.compact($0)).map { (1...99).contains($0) } ?? false }),
               index + 1 < cells.count else { return nil }
         let before = cells[..<index].map(TextRow.compact)

@@ -48,7 +48,9 @@ struct FormFields {
             case "实施单位", "预算单位", "预算单位及代码", "单位名称": project.unit = Organisation(codedName: value, kind: .unit)
             case "项目负责人": project.manager = value
             case "联系电话": project.phone = value
-            case "项目性质": project.nature = value
+            case "项目性质", "项目属性": project.nature = value
+            case "项目期", "实施周期", "项目周期": project.period = value
+            case "联系人": if project.manager == nil { project.manager = value }
             case "项目类别": project.category = value
             case "计划开始日期": project.plannedStart = value
             case "计划完成日期": project.plannedEnd = value

@@ -99,11 +99,14 @@ struct ProjectEvaluationReader {
         return evaluation
     }
 
-    static let goalFrames: Set<ExactText> = ["年度目标", "预期目标", "项目年度目标", "年度总体目标", "年度绩效目标", "实际完成情况"]
+    static let goalFrames: Set<ExactText> = ["年度目标", "预期目标", "项目年度目标", "年度总体目标", "年度绩效目标", "实际完成情况", "实际完成目标"]
 
+    /// `年度目标 | 实际完成情况`, `预期目标 | 实际完成目标`, `年度绩效目标（80分） | 实际完成情况`.
     static func isGoalHeader(_ row: TextRow) -> Bool {
         let cells = row.compactFilled
-        return cells.contains("实际完成情况") && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" }
+        guard cells.count <= 3 else { return false }
+        return cells.contains { $0 == "实际完成情况" || $0 == "实际完成目标" || $0 == "全年实际完成情况" }
+            && cells.contains { $0 == "年度目标" || $0 == "预期目标" || $0 == "年度总体目标" || $0 == "项目年度目标" || $0.hasBytePrefix("年度绩效目标") }
     }
 
     /// `填表人：杨涛 联系电话：65072191 填写日期：2022.1.10`.
