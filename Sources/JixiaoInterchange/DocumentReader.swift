@@ -23,9 +23,13 @@ public enum DocumentReader {
         case .html: return try TextImporter.read(HTMLReader.read(data, file: file, deadline: deadline), file: file)
         case .pdf: return try TextImporter.read(PDFReader.read(data, file: file, deadline: deadline), file: file)
         case .legacyOffice(let excel):
+            if let converted = try LegacyOffice.convert(data, excel: excel, file: file, deadline: deadline) {
+                return try TextImporter.read(converted, file: file)
+            }
             throw InterchangeError(code: "IMPORT_LEGACY_OFFICE", file: file,
-                                   message: excel ? "这是旧版 Excel 或 WPS 表格文件（.xls/.et），请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"
-                                                  : "这是旧版 Word 或 WPS 文字文件（.doc/.wps），请在 Word 或 WPS 中“另存为” .docx 后再导入")
+                                   message: (excel ? "这是旧版 Excel 或 WPS 表格文件（.xls/.et），请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"
+                                                   : "这是旧版 Word 或 WPS 文字文件（.doc/.wps），请在 Word 或 WPS 中“另存为” .docx 后再导入")
+                                       + "（本机装有 LibreOffice 时会自动转换）")
         case .encryptedOffice:
             throw InterchangeError(code: "IMPORT_ENCRYPTED", file: file,
                                    message: "文件设有打开密码，无法读取。请在 Excel、Word 或 WPS 中打开，取消密码后另存一份再导入")

@@ -17,7 +17,7 @@ public struct ImportReport: Sendable {
         if let d = document.disclosure {
             lines.append("决算公开说明：\(d.sections.count) 节，\(d.sections.reduce(0) { $0 + $1.paragraphs.count }) 段，数字表述 \(d.claims.count) 条")
         }
-        var table = TextTable(headers: ["#", "表单", "类型", "行", "指标", "分值合计", "总分", "等级", "导入提示"])
+        var table = TextTable(headers: ["#", "表单", "类型", "位置", "指标", "分值合计", "总分", "等级", "导入提示"])
         for (n, form) in document.forms.enumerated() {
             let weights = form.indicators.compactMap { $0.weight?.value }
             let execution: Decimal? = {
@@ -33,12 +33,14 @@ public struct ImportReport: Sendable {
             case .targetDeclaration: break
             }
             let line = form.source?.line
+            // A text file's findings belong to the form whose lines they fall in; an office file's, to the form they name.
             let notes = document.importFindings.filter { f in
-                guard let l = f.location.source?.line, let start = line else { return false }
+                guard let l = f.location.source?.line, let start = line else { return line == nil && f.location.form == form.title }
                 let next = n + 1 < document.forms.count ? document.forms[n + 1].source?.line ?? Int.max : Int.max
                 return l >= start && l < next
             }.count
-            table.rows.append([String(n + 1), form.title, form.kind.chineseName, line.map(String.init) ?? "", String(form.indicators.count),
+            let place = line.map { "第\($0)行" } ?? form.source?.cell ?? ""
+            table.rows.append([String(n + 1), form.title, form.kind.chineseName, place, String(form.indicators.count),
                                weightTotal, total, grade, notes == 0 ? "" : String(notes)])
         }
         lines.append(table.render())

@@ -65,6 +65,7 @@ public enum CheckCatalogue {
         .init("IMPORT_ROW_UNREADABLE", .warning, .import, "无法识别的表格行", "表格行无法对应到{table}：“{text}”"),
         .init("IMPORT_FORM_INCOMPLETE", .error, .import, "表单不完整", "表单《{form}》缺少{missing}，可能在文件中被截断"),
         .init("IMPORT_SKIPPED", .info, .import, "未读入的内容", "未读入{what}"),
+        .init("IMPORT_CONVERTED", .info, .import, "转换后读取", "{how}后读取，请核对转换结果"),
         .init("IMPORT_NO_FORMS", .error, .import, "没有找到表单", "文件中没有找到可识别的绩效表单或决算说明"),
     ]
 

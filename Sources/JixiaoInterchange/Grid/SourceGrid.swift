@@ -104,10 +104,13 @@ public struct SourceDocument: Sendable {
     public var blocks: [SourceBlock]
     /// Things left out on purpose, in Chinese (`隐藏的工作表“备用”`), reported as import findings.
     public var skipped: [String]
+    /// How the file was converted before reading (`旧版 Excel 文件（.xls）已用 LibreOffice 转换为 .xlsx`), if it was.
+    public var conversion: String?
 
-    public init(format: String, blocks: [SourceBlock] = [], skipped: [String] = []) {
+    public init(format: String, blocks: [SourceBlock] = [], skipped: [String] = [], conversion: String? = nil) {
         self.format = format
         self.blocks = blocks
         self.skipped = skipped
+        self.conversion = conversion
     }
 }

@@ -28,6 +28,10 @@ public enum TextImporter {
         let (folded, folding) = GridRows.folded(source)
         let rows = GridRows.rows(folded)
         var document = try recognise(rows, shape: nil, folding: folding, file: file, parallel: parallel)
+        if let conversion = source.conversion {
+            document.importFindings.append(CheckCatalogue.finding("IMPORT_CONVERTED", ["how": conversion],
+                                                                  at: FindingLocation(source: SourceLocation(file: document.origin))))
+        }
         for what in source.skipped {
             document.importFindings.append(CheckCatalogue.finding("IMPORT_SKIPPED", ["what": what],
                                                                   at: FindingLocation(source: SourceLocation(file: document.origin))))
