@@ -21,13 +21,14 @@ import Testing
             return response
         }
 
-        mutating func send(_ uri: String, _ method: HTTPRequest.Method, json: Any? = nil, raw: String? = nil,
+        mutating func send(_ uri: String, _ method: HTTPRequest.Method, json: Any? = nil, raw: String? = nil, bytes: Data? = nil,
                            contentType: String = "application/json", csrf: Bool = true) async throws -> TestResponse {
             var headers = HTTPFields()
             if !browser.cookies.isEmpty { headers[.cookie] = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
             headers[.contentType] = contentType
             if csrf, !self.csrf.isEmpty { headers[.init("X-CSRF-Token")!] = self.csrf }
-            let body = try raw.map { ByteBuffer(string: $0) } ?? json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
+            let body = try bytes.map { ByteBuffer(bytes: $0) } ?? raw.map { ByteBuffer(string: $0) }
+                ?? json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
             let response = try await browser.client.execute(uri: uri, method: method, headers: headers, body: body)
             for line in response.headers[values: .setCookie] {
                 let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)

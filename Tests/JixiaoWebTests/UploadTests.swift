@@ -189,8 +189,17 @@ import Testing
             let wrongType = try await api.send("/api/uploads", .post, raw: "a=1", contentType: "application/x-www-form-urlencoded")
             #expect(wrongType.status == .unsupportedMediaType && APITests.error(wrongType)?.code == "WEB_CONTENT_TYPE")
             // A file of a kind that cannot be read: an old Excel file is refused with what to do, nothing stored.
-            let legacy = try await api.send("/api/uploads", .post, raw: String(decoding: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], as: UTF8.self), contentType: "application/vnd.ms-excel")
+            let legacy = try await api.send("/api/uploads", .post, bytes: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]), contentType: "application/vnd.ms-excel")
             #expect(legacy.status == .unprocessableContent && APITests.error(legacy)?.code == "IMPORT_LEGACY_OFFICE")
+            // An Excel workbook made by another program: read, each form says its sheet.
+            let office = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("JixiaoInterchangeTests/Fixtures/Office/01-national-evaluation.two-sheets.xlsx")
+            let workbook = try await api.send("/api/uploads?file_name=forms.xlsx", .post, bytes: try Data(contentsOf: office),
+                                              contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(workbook.status == .created)
+            let read = try #require(try JSONSerialization.jsonObject(with: Data(workbook.text.utf8)) as? [String: Any])
+            let sheets = (read["forms"] as? [[String: Any]])?.compactMap { ($0["reading"] as? [String: Any])?["place"] as? String } ?? []
+            #expect(sheets.count == 2 && sheets.allSatisfy { $0.hasPrefix("工作表") }, "\(sheets)")
             let truncated = try await api.send("/api/uploads", .post, raw: String(decoding: good.prefix(good.count / 2), as: UTF8.self))
             #expect(truncated.status == .unprocessableContent && APITests.error(truncated)?.message.contains("第") == true)
             let noForms = try await api.send("/api/uploads", .post, raw: "这是一份没有表格的说明。\n", contentType: "text/plain")

@@ -11,6 +11,8 @@ public struct Funds: Sendable, Hashable, Codable {
     public var carryOver: PrintedNumber?
     /// 其他资金
     public var other: PrintedNumber?
+    /// 项目总金额 over the project's whole life (中期规划), when the form gives it beside the year's.
+    public var projectTotal: PrintedNumber?
     public var source: SourceLocation?
 
     public init(unit: MoneyUnit, total: PrintedNumber? = nil, fiscal: PrintedNumber? = nil,

@@ -17,7 +17,13 @@ enum PDFReader {
         try data.write(to: input)
         var pages: [PDFPage]
         if engine != .poppler, let mutool = ExternalTool.find("mutool") {
-            pages = try withMuPDF(mutool, input: input, file: file, deadline: deadline)
+            do {
+                pages = try withMuPDF(mutool, input: input, file: file, deadline: deadline)
+            } catch let error as InterchangeError where error.code == "IMPORT_BROKEN_FILE" && engine == .automatic {
+                // What MuPDF cannot take, poppler may: a second opinion before calling the file damaged.
+                guard let text = ExternalTool.find("pdftotext"), let cairo = ExternalTool.find("pdftocairo") else { throw error }
+                pages = try withPoppler(text, cairo, input: input, file: file, deadline: deadline)
+            }
         } else if engine != .mupdf, let text = ExternalTool.find("pdftotext"), let cairo = ExternalTool.find("pdftocairo") {
             pages = try withPoppler(text, cairo, input: input, file: file, deadline: deadline)
         } else {
@@ -43,7 +49,10 @@ enum PDFReader {
         for run in runs {
             let outcome = try run.finish()
             if outcome.status != 0 || outcome.output.isEmpty { throw failure(outcome.errors, file: file) }
-            for var page in try MuPDFTrace.pages(outcome.output, file: file, deadline: deadline) {
+            // Font names come as the PDF has them, sometimes in GBK (`黑体` as four bytes): not UTF-8, so not XML.
+            var output = outcome.output
+            if String(validating: output, as: UTF8.self) == nil { output = Data(String(decoding: output, as: UTF8.self).utf8) }
+            for var page in try MuPDFTrace.pages(output, file: file, deadline: deadline) {
                 page.number = pages.count + 1
                 pages.append(page)
             }

@@ -36,6 +36,22 @@ struct DeclarationReader {
                 continue
             }
             if fields.apply(row, to: &project) { session.use(row); i += 1; continue }
+            // `年度目标： ⇥ text`, `长期目标（跨度多年的项目需填）： ⇥ text`, `本年度项目金额（万元）： ⇥ 0.00`.
+            if let label = row.filled.first.map({ FormFields.withoutColons(TextRow.compact($0)) }), row.filled.count >= 2 {
+                let text = row.filled.dropFirst().joined(separator: "\n")
+                if label == "年度目标" || label == "年度总体目标" { annual.append(text); session.use(row); i += 1; continue }
+                if label.hasBytePrefix("长期目标") || label == "项目总目标" { declaration.overallGoal = text; session.use(row); i += 1; continue }
+                if label.hasBytePrefix("本年度项目金额") || label.hasBytePrefix("项目总金额"), row.filled.count == 2 || row.filled.count == 4,
+                   let n = Cells.number(row.filled[1]) {
+                    if funds == nil { funds = Funds(unit: label.has("万元") ? .tenThousandYuan : .yuan, source: session.source(row)) }
+                    if label.hasBytePrefix("本年度项目金额") { funds?.total = n } else { funds?.projectTotal = n }
+                    if row.filled.count == 4, let other = Cells.number(row.filled[3]) {
+                        let second = FormFields.withoutColons(TextRow.compact(row.filled[2]))
+                        if second.hasBytePrefix("本年度项目金额") { funds?.total = other } else if second.hasBytePrefix("项目总金额") { funds?.projectTotal = other }
+                    }
+                    session.use(row); i += 1; continue
+                }
+            }
             // The review boxes: `主管部门审核意见 ⇥ 同意申报。`, or the label alone when left blank.
             if let label = row.filled.first.map(TextRow.compact), label == "主管部门审核意见" || label == "财政部门审核意见" {
                 let text = row.filled.dropFirst().joined(separator: "\n")

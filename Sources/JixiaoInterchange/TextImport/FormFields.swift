@@ -7,7 +7,9 @@ struct FormFields {
     let session: ImportSession
 
     static let keys: Set<ExactText> = ["项目名称", "主管部门", "主管部门及代码", "实施单位", "预算单位", "预算单位及代码", "项目负责人",
-                                    "联系电话", "项目性质", "项目类别", "计划开始日期", "计划完成日期", "部门名称", "单位名称"]
+                                    "联系电话", "项目性质", "项目类别", "计划开始日期", "计划完成日期", "部门名称", "单位名称",
+                                    "项目属性", "项目期", "实施周期", "项目周期", "实施期限", "联系人", "申请单位", "一级预算单位", "项目类型",
+                                    "项目编码", "项目代码", "政策依据", "测算依据"]
 
     /// The label–value pairs of a row (`项目名称 ⇥ ⇥ 城区分局设备购置项目`).
     func pairs(_ row: TextRow) -> [(String, String)] {
@@ -16,11 +18,11 @@ struct FormFields {
         let compact = row.compactCells
         var i = 0
         while i < cells.count {
-            let key = Self.withoutColons(compact[i])
+            let key = Self.key(compact[i])
             if Self.keys.contains(key) {
                 var j = i + 1
                 while j < cells.count, cells[j].isEmpty { j += 1 }
-                if j < cells.count, !Self.keys.contains(compact[j]) {
+                if j < cells.count, !Self.keys.contains(Self.key(compact[j])) {
                     result.append((key, Cells.unwrapped(cells[j])))
                     i = j + 1
                     continue
@@ -29,6 +31,17 @@ struct FormFields {
             i += 1
         }
         return result
+    }
+
+    /// A label as a key: without colons and without a bracketed note (`申请单位：` → `申请单位`,
+    /// `长期目标（跨度多年的项目需填）：` → `长期目标`).
+    static func key(_ label: String) -> String {
+        var key = withoutColons(label)
+        if key.hasSuffix("）") || key.hasSuffix(")"), let open = key.lastIndex(where: { $0 == "（" || $0 == "(" }), open > key.startIndex {
+            let bare = String(key[..<open])
+            if keys.contains(bare) { key = bare }
+        }
+        return key
     }
 
     /// A label without the colons around it (`项目名称：` → `项目名称`).
@@ -45,13 +58,17 @@ struct FormFields {
             switch key {
             case "项目名称": project.name = value
             case "主管部门", "主管部门及代码": project.department = Organisation(codedName: value, kind: .department)
-            case "实施单位", "预算单位", "预算单位及代码", "单位名称": project.unit = Organisation(codedName: value, kind: .unit)
+            case "实施单位", "预算单位", "预算单位及代码", "单位名称", "申请单位": project.unit = Organisation(codedName: value, kind: .unit)
+            case "一级预算单位": if project.department == nil { project.department = Organisation(codedName: value, kind: .department) }
+            case "项目编码", "项目代码": project.code = value
+            case "政策依据": project.policyBasis = value
+            case "测算依据": project.costBasis = value
             case "项目负责人": project.manager = value
             case "联系电话": project.phone = value
             case "项目性质", "项目属性": project.nature = value
-            case "项目期", "实施周期", "项目周期": project.period = value
+            case "项目期", "实施周期", "项目周期", "实施期限": project.period = value
             case "联系人": if project.manager == nil { project.manager = value }
-            case "项目类别": project.category = value
+            case "项目类别", "项目类型": project.category = value
             case "计划开始日期": project.plannedStart = value
             case "计划完成日期": project.plannedEnd = value
             default: break

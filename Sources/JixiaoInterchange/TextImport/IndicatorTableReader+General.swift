@@ -7,8 +7,14 @@ extension IndicatorTableReader {
     /// 度量单位) are read as one value with the cells kept.
     mutating func readGeneralRow(_ row: TextRow, positions: [ColumnDictionary.IndicatorRole?]) {
         let cells = row.cells.map(Cells.unwrapped)
-        let fitter = ColumnFitter(positions: positions)
-        let (placed, _) = fitter.fit(cells, aligned: row.isAligned)
+        // Cells of an office file, web page or ruled PDF stand where the file puts them: under their headers,
+        // empty where the unit wrote nothing. Only cells of extracted text are placed by their content.
+        let placed: [ColumnFitter.Placed]
+        if row.place != nil, row.isAligned {
+            placed = cells.indices.filter { !cells[$0].isEmpty }.map { ColumnFitter.Placed(role: $0 < positions.count ? positions[$0] : nil, index: $0) }
+        } else {
+            placed = ColumnFitter(positions: positions).fit(cells, aligned: row.isAligned).placed
+        }
         var texts: [ColumnDictionary.IndicatorRole: String] = [:]
         var extra: [String] = []
         var moved: [String] = []
@@ -34,8 +40,9 @@ extension IndicatorTableReader {
             level2 = Label(text: compact, categories: CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact))))
         }
         guard var name = texts[.name] else {
-            session.use(row)  // a row of labels only
-            if !extra.isEmpty {
+            session.use(row)  // a row of labels only, or values without a name: said, never dropped
+            let values = texts.filter { ![.goal, .level1, .level2].contains($0.key) }.map(\.value)
+            if !extra.isEmpty || !values.isEmpty {
                 session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到指标名称）", "text": row.text], row: row, form: form)
             }
             return

@@ -95,7 +95,16 @@ struct IndicatorTableReader {
 
     static func endsTable(_ row: TextRow) -> Bool {
         let head = row.head
-        return endHeads.contains { head.utf8.starts(with: $0.utf8) }
+        return endHeads.contains { head.utf8.starts(with: $0.utf8) } || isNote(head)
+    }
+
+    /// A note under the table (`备注：作为导入模板…`, `注：1.…`, `说明：`): it ends the table, it is no indicator.
+    static func isNote(_ head: String) -> Bool {
+        for word in ["备注", "注", "说明", "填表说明"] where head.hasBytePrefix(word) {
+            let rest = head.utf8.dropFirst(word.utf8.count)
+            if rest.isEmpty || rest.starts(with: "：".utf8) || rest.starts(with: ":".utf8) || (word == "注" && rest.first.map { (0x30...0x39).contains($0) } == true) { return true }
+        }
+        return false
     }
 
     /// Reads rows from `start` while they belong to the table; returns the index after the last.

@@ -122,11 +122,15 @@ public enum TextImporter {
         guard row.filled.count == 1 else { return nil }
         let text = row.compactText
         guard text.isShort(90) else { return nil }
-        // Every form's title says 表 or 报告; a disclosure's says 公开.
+        // Every form's title says 表 or 报告; a disclosure's says 公开 or ends in 部门决算. A sentence that names a
+        // form (`详见单位的项目绩效目标表`, `…见附表。`) is no title.
+        if text.hasBytePrefix("详见") || text.hasBytePrefix("见") || text.hasBytePrefix("参见") || text.has("。") || text.has("，") || text.has("；") {
+            return nil
+        }
         if mayBeFormTitle(text[...]) && !text.has("汇总") {
             for (words, kind) in titleWords where words.contains(where: { text.has($0) }) { return kind }
         }
-        if text.has("部门决算公开") || text.has("部门决算") && text.hasSuffix("公开") { return .disclosure }
+        if text.has("部门决算公开") || text.has("部门决算") && (text.hasSuffix("公开") || text.hasSuffix("部门决算")) { return .disclosure }
         return nil
     }
 
