@@ -10,7 +10,7 @@ enum GridRows {
         for block in document.blocks {
             switch block {
             case .paragraph(let text, let place):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = Self.trimmed(text)
                 guard !trimmed.isEmpty else { continue }
                 rows.append(TextRow(line: rows.count + 1, endLine: rows.count + 1, cells: [trimmed], isTable: false, place: place))
             case .table(let table):
@@ -28,7 +28,7 @@ enum GridRows {
         var trimmed: [(cell: GridCell, text: String)] = []
         trimmed.reserveCapacity(table.cells.count)
         for cell in table.cells {
-            let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.trimmed(cell.text)
             guard !text.isEmpty || !cell.nested.isEmpty else { continue }
             trimmed.append((cell, text))
             rowNumbers.insert(cell.row)
@@ -61,6 +61,13 @@ enum GridRows {
 }
 
 extension GridRows {
+    /// The text without white space at either end; the text itself (no copy) when there is none.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return String(text.trimmingWhiteSpace())
+    }
+
     /// The document with its texts folded to simplified characters when the file was converted to traditional
     /// ones or has pinyin inserted (decided on the whole document, as for text files), and the folding used.
     static func folded(_ document: SourceDocument) -> (SourceDocument, TextFolding?) {

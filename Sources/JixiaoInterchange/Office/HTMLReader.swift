@@ -138,8 +138,8 @@ enum HTMLReader {
                     guard tag == "td" || tag == "th" else { continue }
                     cellNumber += 1
                     while let until = coveredUntil[column], until >= r { column += 1 }
-                    let rowSpan = max(1, min(HTMLReader.attribute(current, "rowspan").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1, 1000))
-                    let columnSpan = max(1, min(HTMLReader.attribute(current, "colspan").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1, 100))
+                    let rowSpan = max(1, min(HTMLReader.attribute(current, "rowspan").flatMap { Int($0.trimmingWhiteSpace()) } ?? 1, 1000))
+                    let columnSpan = max(1, min(HTMLReader.attribute(current, "colspan").flatMap { Int($0.trimmingWhiteSpace()) } ?? 1, 100))
                     var nested: [SourceTable] = []
                     var text = ""
                     try cellText(current, into: &text, nested: &nested)

@@ -45,114 +45,95 @@ struct NumberFormat: Sendable, Hashable {
         }
     }
 
+    /// What each section of the code does, worked out once per format (a workbook has a few dozen).
+    private let plans: [Plan]
+
+    init(code: String) {
+        self.code = code
+        plans = Self.sections(code).map { Plan(Self.tokens($0)) }
+    }
+
+    static func == (a: NumberFormat, b: NumberFormat) -> Bool { a.code == b.code }
+    func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    enum Plan: Sendable {
+        case general(suffix: String)
+        case date([Token])
+        case number(places: Int, grouped: Bool, shift: Int, prefix: String, suffix: String)
+
+        init(_ tokens: [Token]) {
+            let plain = tokens.filter { if case .literal = $0 { return false } else { return true } }
+            if plain.isEmpty || plain == [.general] || plain == [.text] || plain.contains(.exponent) {
+                self = .general(suffix: tokens.compactMap { if case .literal(let text) = $0 { return text } else { return nil } }.joined())
+                return
+            }
+            if plain.contains(where: \.isDate) { self = .date(tokens); return }
+            // Digits after the point, grouping, and scaling: each % by a hundred, each comma after the last digit
+            // placeholder (`#,##0,`) by a thousand.
+            var places = 0, afterPoint = false, grouped = false, sawDigit = false, trailingCommas = 0
+            for token in tokens {
+                switch token {
+                case .point: afterPoint = true
+                case .digit: if afterPoint { places += 1 }; sawDigit = true; trailingCommas = 0
+                case .comma: if sawDigit && !afterPoint { grouped = true; trailingCommas += 1 }
+                default: break
+                }
+            }
+            let percents = tokens.filter { $0 == .percent }.count
+            var prefix = "", suffix = "", seenNumber = false
+            for token in tokens {
+                switch token {
+                case .literal(let text): if seenNumber { suffix += text } else { prefix += text }
+                case .percent: suffix += "%"; seenNumber = true
+                case .digit, .point, .comma: seenNumber = true
+                default: break
+                }
+            }
+            self = .number(places: places, grouped: grouped && trailingCommas == 0 || grouped && tokens.filter { $0 == .comma }.count > trailingCommas,
+                           shift: 2 * percents - 3 * trailingCommas, prefix: prefix, suffix: suffix)
+        }
+    }
+
     /// The text of the stored number `raw` (as written in the file: `0.98950000000000005`, `1.5E-3`).
     func text(_ raw: String, date1904: Bool = false) -> String {
-        guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) else { return raw }
-        let sections = Self.sections(code)
-        var section = sections[0]
+        guard var number = DecimalDigits(raw) else { return raw }
+        var plan = plans[0]
         var negativeSection = false
-        if value < 0, sections.count > 1 {
-            section = sections[1]
+        if number.negative && !number.isZero, plans.count > 1 {
+            plan = plans[1]
             negativeSection = true
-        } else if value == 0, sections.count > 2 {
-            section = sections[2]
+        } else if number.isZero, plans.count > 2 {
+            plan = plans[2]
         }
-        let tokens = Self.tokens(section)
-        let plain = tokens.filter { if case .literal = $0 { return false } else { return true } }
-        if plain.isEmpty || plain == [.general] || plain == [.text] {
-            let literals = tokens.compactMap { if case .literal(let text) = $0 { return text } else { return nil } }.joined()
-            return Self.general(value) + literals
+        switch plan {
+        case .general(let suffix):
+            return number.generalText + suffix
+        case .date(let tokens):
+            guard let serial = Double(raw) else { return raw }
+            return dateText(serial, tokens: tokens, date1904: date1904)
+        case .number(let places, let grouped, let shift, let prefix, let suffix):
+            if negativeSection { number.negative = false }
+            number.point += shift
+            number.round(places)
+            return prefix + number.text(places: places, grouped: grouped) + suffix
         }
-        if plain.contains(where: \.isDate) { return dateText(value, tokens: tokens, date1904: date1904) }
-        return numberText(negativeSection ? -value : value, tokens: tokens)
     }
 
-    // MARK: Numbers
-
-    private func numberText(_ value: Decimal, tokens: [Token]) -> String {
-        var scaled = value
-        let percents = tokens.filter { $0 == .percent }.count
-        for _ in 0..<percents { scaled *= 100 }
-        if tokens.contains(.exponent) { return Self.general(value) }
-        // Digits after the point, and whether thousands are grouped.
-        var places = 0
-        var afterPoint = false
-        var grouped = false
-        var sawDigit = false
-        var trailingCommas = 0
-        for token in tokens {
-            switch token {
-            case .point: afterPoint = true
-            case .digit: if afterPoint { places += 1 }; sawDigit = true; trailingCommas = 0
-            case .comma: if sawDigit && !afterPoint { grouped = true; trailingCommas += 1 }
-            default: break
-            }
-        }
-        // A comma after the last digit placeholder scales by a thousand (`#,##0,` shows thousands).
-        if trailingCommas > 0, let lastDigit = tokens.lastIndex(of: .digit), let lastComma = tokens.lastIndex(of: .comma), lastComma > lastDigit {
-            for _ in 0..<trailingCommas { scaled /= 1000 }
-        }
-        var rounded = Decimal()
-        var source = scaled
-        NSDecimalRound(&rounded, &source, places, .plain)
-        let number = Self.fixed(rounded, places: places, grouped: grouped)
-        // Literal text before the first and after the last placeholder (`¥`, `元`, `%`) keeps its place.
-        var prefix = ""
-        var suffix = ""
-        var seenNumber = false
-        for token in tokens {
-            switch token {
-            case .literal(let text): if seenNumber { suffix += text } else { prefix += text }
-            case .percent: suffix += "%"; seenNumber = true
-            case .digit, .point, .comma: seenNumber = true
-            default: break
-            }
-        }
-        return prefix + number + suffix
-    }
-
-    /// `1234.5` with 2 places and grouping → `1,234.50`.
+    /// `1234.5` with 2 places and grouping → `1,234.50` (tests and callers with a Decimal).
     static func fixed(_ value: Decimal, places: Int, grouped: Bool) -> String {
-        var text = "\(value)"
-        var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
-        var whole = text
-        var fraction = ""
-        if let dot = text.firstIndex(of: ".") {
-            whole = String(text[..<dot])
-            fraction = String(text[text.index(after: dot)...])
-        }
-        if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
-        if grouped, whole.count > 3 {
-            var groups: [Substring] = []
-            var end = whole.endIndex
-            while end > whole.startIndex {
-                let start = whole.index(end, offsetBy: -3, limitedBy: whole.startIndex) ?? whole.startIndex
-                groups.insert(whole[start..<end], at: 0)
-                end = start
-            }
-            whole = groups.joined(separator: ",")
-        }
-        let body = places > 0 ? whole + "." + fraction.prefix(places) : whole
-        return negative && body.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" + body : body
+        guard var number = DecimalDigits("\(value)") else { return "\(value)" }
+        number.round(places)
+        return number.text(places: places, grouped: grouped)
     }
 
     /// Excel's General: up to 15 significant digits, no trailing zeros (`0.98950000000000005` → `0.9895`).
     static func general(_ value: Decimal) -> String {
-        let double = NSDecimalNumber(decimal: value).doubleValue
-        if double != 0, abs(double) < 1e-9 || abs(double) >= 1e15 { return String(format: "%.10G", double) }
-        var source = value
-        var rounded = Decimal()
-        // Fifteen significant digits: the places left after the digits before the point.
-        let magnitude = double == 0 ? 0 : Int(floor(log10(abs(double)))) + 1
-        NSDecimalRound(&rounded, &source, max(0, 15 - max(magnitude, 0)), .plain)
-        return "\(rounded)"
+        DecimalDigits("\(value)")?.generalText ?? "\(value)"
     }
 
     // MARK: Dates
 
-    private func dateText(_ value: Decimal, tokens: [Token], date1904: Bool) -> String {
-        let serial = NSDecimalNumber(decimal: value).doubleValue
+    private func dateText(_ serial: Double, tokens: [Token], date1904: Bool) -> String {
         var days = Int(floor(serial))
         let seconds = Int(((serial - Double(days)) * 86_400).rounded())
         // The 1900 system counts a 29 February 1900 that never was: serials from 61 on are a day ahead.
@@ -161,7 +142,7 @@ struct NumberFormat: Sendable, Hashable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let base = date1904 ? DateComponents(year: 1904, month: 1, day: 1) : DateComponents(year: 1899, month: 12, day: 31)
         guard let start = calendar.date(from: base),
-              let date = calendar.date(byAdding: .second, value: days * 86_400 + seconds, to: start) else { return Self.general(value) }
+              let date = calendar.date(byAdding: .second, value: days * 86_400 + seconds, to: start) else { return String(serial) }
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         var out = ""
         for (index, token) in tokens.enumerated() {
@@ -291,5 +272,102 @@ struct NumberFormat: Sendable, Hashable {
             }
         }
         return tokens
+    }
+}
+
+/// A number as the decimal digits of its text, for formatting without binary rounding: the value is the
+/// digits as an integer times 10^(point − count). Rounding is half away from zero, as Excel rounds.
+struct DecimalDigits: Sendable {
+    var negative = false
+    /// Digit values 0–9, no leading zeros.
+    var digits: [UInt8] = []
+    /// How many of `digits` stand before the decimal point (may be negative or past the end).
+    var point = 0
+
+    /// `-0.98950000000000005`, `582.4`, `1.5E-3`, `9028372`; nil for anything else.
+    init?(_ text: String) {
+        var sawDigit = false, sawPoint = false
+        var exponent = 0
+        var utf8 = text.utf8[...]
+        if utf8.first == UInt8(ascii: "-") { negative = true; utf8 = utf8.dropFirst() } else if utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        while let byte = utf8.first {
+            if byte >= 0x30 && byte <= 0x39 {
+                sawDigit = true
+                if digits.isEmpty && byte == 0x30 {
+                    if sawPoint { point -= 1 }
+                } else {
+                    digits.append(byte - 0x30)
+                    if !sawPoint { point += 1 }
+                }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else if byte == UInt8(ascii: "E") || byte == UInt8(ascii: "e") {
+                guard sawDigit, let e = Int(String(decoding: utf8.dropFirst(), as: UTF8.self)), abs(e) < 400 else { return nil }
+                exponent = e
+                utf8 = utf8[utf8.endIndex...]
+                break
+            } else {
+                return nil
+            }
+            utf8 = utf8.dropFirst()
+        }
+        guard sawDigit else { return nil }
+        while digits.last == 0 { digits.removeLast() }
+        point += exponent
+        if digits.isEmpty { point = 0 }
+    }
+
+    var isZero: Bool { digits.isEmpty }
+
+    /// Rounds to `places` digits after the point.
+    mutating func round(_ places: Int) {
+        let keep = point + places
+        guard keep < digits.count else { return }
+        guard keep >= 0 else { digits = []; point = 0; return }
+        let up = digits[keep] >= 5
+        digits.removeSubrange(keep...)
+        if up {
+            var i = digits.count - 1
+            while i >= 0 {
+                if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; break }
+            }
+            if i < 0 { digits.insert(1, at: 0); point += 1 }
+        }
+        while digits.last == 0 { digits.removeLast() }
+        if digits.isEmpty { point = 0 }
+    }
+
+    /// The digits with exactly `places` after the point, thousands grouped if asked; a minus only when not zero.
+    func text(places: Int, grouped: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(point, 1) + places + 8)
+        if negative && !isZero { bytes.append(UInt8(ascii: "-")) }
+        func digit(_ i: Int) -> UInt8 { i >= 0 && i < digits.count ? digits[i] + 0x30 : 0x30 }
+        if point <= 0 {
+            bytes.append(0x30)
+        } else {
+            for i in 0..<point {
+                if grouped && i > 0 && (point - i) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(digit(i))
+            }
+        }
+        if places > 0 {
+            bytes.append(UInt8(ascii: "."))
+            for i in 0..<places { bytes.append(digit(point + i)) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Excel's General: fifteen significant digits, no trailing zeros; very large and very small numbers in
+    /// exponent form.
+    var generalText: String {
+        if isZero { return "0" }
+        if point > 15 || point < -9 {
+            return String(format: "%.10G", Double((negative ? "-" : "") + "0." + digits.map(String.init).joined() + "E\(point)") ?? 0)
+        }
+        var copy = self
+        copy.round(15 - point)
+        let places = max(0, copy.digits.count - copy.point)
+        return copy.text(places: places, grouped: false)
     }
 }
