@@ -14,7 +14,7 @@ struct FileBatch {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw Failure.unusable("找不到文件或文件夹 \(path)")
+                throw Failure.unusable("文件 \(path)：文件不存在")
             }
             guard isFolder.boolValue else { files.append(path); continue }
             let enumerator = FileManager.default.enumerator(atPath: path)

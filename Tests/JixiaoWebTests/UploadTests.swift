@@ -165,7 +165,8 @@ import Testing
             #expect(huge.status == .contentTooLarge && huge.text.contains("文件超过20MB上限"))
 
             let binary = try await upload(Self.multipart(csrf: csrf, fileName: "表.xlsx", data: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08])))
-            #expect(binary.status == .unprocessableContent && binary.text.contains("IMPORT_NOT_TEXT") && binary.text.contains("表.xlsx"))
+            // Named .xlsx, a ZIP cut after its first bytes: a damaged file, said so, nothing stored.
+            #expect(binary.status == .unprocessableContent && binary.text.contains("IMPORT_BROKEN_FILE") && binary.text.contains("表.xlsx"))
 
             let broken = try await upload(Self.multipart(csrf: csrf, fileName: "坏.json", data: Data("{\"format\": \"jixiao-interchange\", \"forms\": [".utf8)))
             #expect(broken.status == .unprocessableContent && broken.text.contains("坏.json") && broken.text.contains("第1行"))
@@ -190,7 +191,9 @@ import Testing
             #expect(wrongType.status == .unsupportedMediaType && APITests.error(wrongType)?.code == "WEB_CONTENT_TYPE")
             // A file of a kind that cannot be read: an old Excel file is refused with what to do, nothing stored.
             let legacy = try await api.send("/api/uploads", .post, bytes: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]), contentType: "application/vnd.ms-excel")
-            #expect(legacy.status == .unprocessableContent && APITests.error(legacy)?.code == "IMPORT_LEGACY_OFFICE")
+            // Without LibreOffice it is refused with what to do; with it, this scrap converts to nothing readable.
+            let converts = FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice")
+            #expect(legacy.status == .unprocessableContent && APITests.error(legacy)?.code == (converts ? "IMPORT_NO_FORMS" : "IMPORT_LEGACY_OFFICE"))
             // An Excel workbook made by another program: read, each form says its sheet.
             let office = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("JixiaoInterchangeTests/Fixtures/Office/01-national-evaluation.two-sheets.xlsx")
@@ -200,6 +203,7 @@ import Testing
             let read = try #require(try JSONSerialization.jsonObject(with: Data(workbook.text.utf8)) as? [String: Any])
             let sheets = (read["forms"] as? [[String: Any]])?.compactMap { ($0["reading"] as? [String: Any])?["place"] as? String } ?? []
             #expect(sheets.count == 2 && sheets.allSatisfy { $0.hasPrefix("工作表") }, "\(sheets)")
+            if let id = read["id"] as? String { _ = try await api.send("/api/uploads/\(id)", .delete) }
             let truncated = try await api.send("/api/uploads", .post, raw: String(decoding: good.prefix(good.count / 2), as: UTF8.self))
             #expect(truncated.status == .unprocessableContent && APITests.error(truncated)?.message.contains("第") == true)
             let noForms = try await api.send("/api/uploads", .post, raw: "这是一份没有表格的说明。\n", contentType: "text/plain")

@@ -6,6 +6,7 @@ import Foundation
 /// a table and the text around tables as paragraphs, in reading order.
 enum HTMLReader {
     static func read(_ data: Data, file: String, deadline: Deadline) throws -> SourceDocument {
+        _ = LibXML.ready
         let encoding = declaredEncoding(data)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let document: htmlDocPtr? = data.withUnsafeBytes { raw in

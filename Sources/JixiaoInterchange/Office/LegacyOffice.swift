@@ -17,11 +17,12 @@ enum LegacyOffice {
                                     "--convert-to", newExtension, "--outdir", folder.path, input.path], deadline: deadline, file: file)
         let outcome = try run.finish()
         let output = folder.appendingPathComponent("input.\(newExtension)")
-        guard outcome.status == 0, let converted = try? Data(contentsOf: output) else {
-            throw InterchangeError(code: "IMPORT_LEGACY_OFFICE", file: file,
-                                   message: "这是旧版\(excel ? " Excel" : " Word")文件，用 LibreOffice 转换失败，请在 Office 或 WPS 中另存为 .\(newExtension) 后再导入")
+        let failed = InterchangeError(code: "IMPORT_LEGACY_OFFICE", file: file,
+                                      message: "这是旧版\(excel ? " Excel" : " Word")文件，用 LibreOffice 转换失败（文件可能已损坏），请在 Office 或 WPS 中另存为 .\(newExtension) 后再导入")
+        guard outcome.status == 0, let converted = try? Data(contentsOf: output), var document = try? OfficeReader.read(converted, file: file, deadline: deadline),
+              !document.blocks.isEmpty else {
+            throw failed
         }
-        var document = try OfficeReader.read(converted, file: file, deadline: deadline)
         document.conversion = "旧版\(excel ? " Excel 文件（.xls）" : " Word 文件（.doc）")已用 LibreOffice 转换为 .\(newExtension)"
         return document
     }

@@ -1,6 +1,15 @@
 import CLibXML2
 import Foundation
 
+/// libxml2 sets up its global tables on first use; from several threads at once that races and corrupts
+/// memory, so it is set up once, here (a Swift global is initialised once, thread-safely), before any use.
+enum LibXML {
+    static let ready: Bool = {
+        xmlInitParser()
+        return true
+    }()
+}
+
 /// A forward-only reader of one XML part of an office file, on libxml2's streaming reader. A part with a
 /// document type declaration is refused (Office never writes one; it is how entity bombs are built), the
 /// network is never used, and the reader's deadline is kept.
@@ -15,6 +24,7 @@ final class XMLPullParser {
     private(set) var nodeType: Int32 = 0
 
     init(_ data: Data, file: String, part: String, deadline: Deadline) throws {
+        _ = LibXML.ready
         self.file = file
         self.part = part
         self.deadline = deadline
