@@ -86,6 +86,10 @@ enum HandCheckedValues {
         ("90%以上", .quantitative, .atLeast, "90", "%"),
         ("10天以内", .quantitative, .atMost, "10", "天"),
         ("不超过70万元", .quantitative, .atMost, "70", "元"),
+        // seen in real forms: a subject before the comparison, 达到 … 以上, 小于或者等于
+        ("成本不超过1.4万元", .quantitative, .atMost, "1.4", "元"),
+        ("达到95%以上", .quantitative, .atLeast, "95", "%"),
+        ("小于或者等于6小时", .quantitative, .atMost, "6", "小时"),
         // template leftovers
         ("≥%", .unfilledTemplate, .atLeast, nil, "%"),
         ("=%", .unfilledTemplate, .equal, nil, "%"),

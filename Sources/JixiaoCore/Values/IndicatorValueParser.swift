@@ -20,6 +20,12 @@ public enum IndicatorValueParser {
 
         var notes: [String] = []
         var comparison = scanner.readLeadingComparison()
+        // `成本不超过1.4万元`, `总成本不超过200万元`: a few words naming what is compared, then the value.
+        if comparison == nil, let start = subjectEnd(s) {
+            notes.append("值前的“\(String(String.UnicodeScalarView(s[..<start])))”是说明文字，按其后的值计")
+            scanner.position = start
+            comparison = scanner.readLeadingComparison()
+        }
         if comparison != nil, deadlineShape, var value = parseDeadline(Array(s[scanner.position...]), text: text) {
             value.comparison = comparison
             return value
@@ -35,7 +41,8 @@ public enum IndicatorValueParser {
             // The rest of the text, as a range: a trailing `以上` / `以内` gives the comparison, the remainder is the unit.
             var end = s.count
             if let (trailing, length) = trailingComparison(s, from: scanner.position) {
-                if comparison == nil { comparison = trailing }
+                // `达到95%以上`: 达到 only says "reach"; the trailing word gives the direction.
+                if comparison == nil || comparison == .equal { comparison = trailing }
                 end -= length
             }
             if end == scanner.position {
@@ -97,6 +104,19 @@ public enum IndicatorValueParser {
             }
         }
         return separators >= 2
+    }
+
+    /// Where a comparison word followed by a number starts after at most eight scalars of words without
+    /// digits (`成本不超过1.4万元` → 2); nil when the text does not have that shape.
+    static func subjectEnd(_ s: [Unicode.Scalar]) -> Int? {
+        guard s.count > 3, ValueScanner.digit(s[0]) == nil else { return nil }
+        for start in 1...min(8, s.count - 2) {
+            if ValueScanner.digit(s[start - 1]) != nil { return nil }
+            var probe = ValueScanner(String(String.UnicodeScalarView(s[start...])))
+            guard let comparison = probe.readLeadingComparison(), comparison != .garbled, comparison != .equal else { continue }
+            if probe.position < probe.scalars.count, ValueScanner.digit(probe.scalars[probe.position]) != nil { return start }
+        }
+        return nil
     }
 
     static let approximatePrefixes = ScalarWords(["大约", "约", "近"])

@@ -49,9 +49,9 @@ struct ValueScanner {
     static let comparisonForms: [([Unicode.Scalar], Comparison)] = ([
         (">=", .atLeast), ("=>", .atLeast), ("<=", .atMost), ("=<", .atMost), ("==", .equal),
         ("≥", .atLeast), ("≤", .atMost), (">", .greaterThan), ("<", .lessThan), ("=", .equal), ("≠", .garbled),
-        ("大于或等于", .atLeast), ("大于等于", .atLeast), ("不少于", .atLeast), ("不低于", .atLeast),
+        ("大于或等于", .atLeast), ("大于或者等于", .atLeast), ("大于等于", .atLeast), ("不少于", .atLeast), ("不低于", .atLeast),
         ("不小于", .atLeast), ("至少", .atLeast), ("高于", .greaterThan), ("大于", .greaterThan),
-        ("超过", .greaterThan), ("多于", .greaterThan), ("小于或等于", .atMost), ("小于等于", .atMost),
+        ("超过", .greaterThan), ("多于", .greaterThan), ("小于或等于", .atMost), ("小于或者等于", .atMost), ("小于等于", .atMost),
         ("不超过", .atMost), ("不高于", .atMost), ("不大于", .atMost), ("不多于", .atMost), ("控制在", .atMost),
         ("最多", .atMost), ("低于", .lessThan), ("小于", .lessThan), ("少于", .lessThan), ("等于", .equal),
         ("达到", .equal),
