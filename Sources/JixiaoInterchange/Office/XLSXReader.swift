@@ -138,14 +138,27 @@ enum XLSXReader {
                     rowHidden = hidden == "1" || hidden == "true"
                     if rowHidden { hiddenRows.append(row) }
                 } else if parser.is("c") {
-                    if let reference = parser.attribute("r"), let (r, c) = Self.reference(reference) {
+                    // The cell's attributes read in place: `r` (its reference), `t` (its type), `s` (its style).
+                    var reference: (row: Int, column: Int)?
+                    var type = CellType.number
+                    var style = 0
+                    parser.forEachAttribute { name, value in
+                        switch (name[0], name[1]) {
+                        case (UInt8(ascii: "r"), 0): reference = Self.reference(value)
+                        case (UInt8(ascii: "t"), 0): type = CellType(value)
+                        case (UInt8(ascii: "s"), 0):
+                            var n = 0, i = 0
+                            while value[i] >= 0x30 && value[i] <= 0x39 && n < 1_000_000 { n = n * 10 + Int(value[i] - 0x30); i += 1 }
+                            style = n
+                        default: break
+                        }
+                    }
+                    if let (r, c) = reference {
                         column = c
                         if r != row { row = r }
                     } else {
                         column += 1
                     }
-                    let type = parser.attribute("t") ?? "n"
-                    let style = parser.attribute("s").flatMap(Int.init) ?? 0
                     var value: String?
                     var inline = ""
                     var hasFormula = false
@@ -162,12 +175,11 @@ enum XLSXReader {
                     }
                     let text: String
                     switch type {
-                    case "s": text = value.flatMap(Int.init).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
-                    case "inlineStr": text = inline
-                    case "str", "e": text = value ?? ""
-                    case "b": text = value.map { $0 == "1" || $0 == "true" ? "TRUE" : "FALSE" } ?? ""
-                    case "d": text = value ?? ""
-                    default:
+                    case .shared: text = value.flatMap(Int.init).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+                    case .inline: text = inline
+                    case .string, .error, .date: text = value ?? ""
+                    case .boolean: text = value.map { $0 == "1" || $0 == "true" ? "TRUE" : "FALSE" } ?? ""
+                    case .number:
                         let format = style < formats.count ? formats[style] : NumberFormat(code: "General")
                         text = value.map { format.text($0, date1904: date1904) } ?? ""
                     }
@@ -212,12 +224,36 @@ enum XLSXReader {
             }
         }
 
+        /// The `t` of a cell: how its value is stored.
+        enum CellType {
+            case number, shared, inline, string, boolean, error, date
+
+            init(_ value: UnsafePointer<UInt8>) {
+                switch (value[0], value[1]) {
+                case (UInt8(ascii: "s"), 0): self = .shared
+                case (UInt8(ascii: "s"), _): self = .string        // str: a formula's text result
+                case (UInt8(ascii: "i"), _): self = .inline        // inlineStr
+                case (UInt8(ascii: "b"), _): self = .boolean
+                case (UInt8(ascii: "e"), _): self = .error
+                case (UInt8(ascii: "d"), _): self = .date
+                default: self = .number
+                }
+            }
+        }
+
+        /// `C7` (a C string) → (7, 3).
+        static func reference(_ text: UnsafePointer<UInt8>) -> (row: Int, column: Int)? {
+            var length = 0
+            while text[length] != 0 && length < 16 { length += 1 }
+            return reference(UnsafeBufferPointer(start: text, count: length))
+        }
+
         /// `C7` → (7, 3).
-        static func reference<S: StringProtocol>(_ text: S) -> (row: Int, column: Int)? {
+        static func reference<C: Collection<UInt8>>(_ bytes: C) -> (row: Int, column: Int)? {
             var column = 0
             var row = 0
             var sawDigit = false
-            for byte in text.utf8 {
+            for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     guard !sawDigit else { return nil }
@@ -234,6 +270,11 @@ enum XLSXReader {
                 if row > 1_048_576 || column > 16_384 { return nil }
             }
             return column > 0 && row > 0 ? (row, column) : nil
+        }
+
+        /// `C7` → (7, 3).
+        static func reference<S: StringProtocol>(_ text: S) -> (row: Int, column: Int)? {
+            reference(text.utf8)
         }
 
         static func list<T: CustomStringConvertible>(_ items: [T]) -> String {

@@ -105,6 +105,16 @@ final class XMLPullParser {
         return String(cString: value)
     }
 
+    /// Calls `body` with each attribute's local name and value as the parser holds them (no copies), then
+    /// returns to the element.
+    func forEachAttribute(_ body: (_ name: UnsafePointer<UInt8>, _ value: UnsafePointer<UInt8>) -> Void) {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) { body(name, value) }
+        }
+        _ = xmlTextReaderMoveToElement(reader)
+    }
+
     /// The text of the current text node.
     var text: String {
         xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
