@@ -22,6 +22,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var actual: IndicatorValue?
     /// 定性值情况说明.
     public var qualitativeNote: String?
+    /// 指标解释 / 指标说明: what the indicator means and how it is measured, as the form explains it.
+    public var explanation: String?
     /// 分值.
     public var weight: PrintedNumber?
     /// 得分 as reported by the form.

@@ -8,7 +8,7 @@ struct ColumnDictionary: Sendable {
     /// The canonical columns of an indicator table.
     enum IndicatorRole: String, Sendable, Hashable, CaseIterable, Codable {
         case goal, level1, level2, name, comparison, target, adjustedTarget = "adjusted_target", unit, actual
-        case qualitativeNote = "qualitative_note", weight, score, coefficient, reviewScore = "review_score", reason, core
+        case qualitativeNote = "qualitative_note", explanation, weight, score, coefficient, reviewScore = "review_score", reason, core
     }
 
     /// The canonical columns of a funds (budget execution) block.

@@ -123,7 +123,7 @@ struct ColumnFitter {
             return cell.isScoreNumber ? 4 : impossible
         case .coefficient:
             return cell.isNumber ? 3 : impossible
-        case .reason:
+        case .reason, .explanation:
             return cell.isNumber ? -2 : 1
         case .core:
             return cell.isCoreMark ? 5 : impossible

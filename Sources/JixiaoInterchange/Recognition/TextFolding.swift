@@ -123,6 +123,7 @@ struct TextFolding: Sendable {
             if let text = i[keyPath: keyPath]?.text { i[keyPath: keyPath]?.text = restore(text) }
         }
         i.qualitativeNote = i.qualitativeNote.map(restore)
+        i.explanation = i.explanation.map(restore)
         i.deviationReason = i.deviationReason.map(restore)
         i.unitText = i.unitText.map(restore)
         return i

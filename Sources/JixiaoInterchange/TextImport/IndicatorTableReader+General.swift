@@ -67,6 +67,7 @@ extension IndicatorTableReader {
         indicator.adjustedTarget = Self.value(Self.composed(comparison: comparison, value: texts[.adjustedTarget], unit: unit))
         indicator.actual = Self.value(Self.withUnit(texts[.actual], unit: unit))
         indicator.qualitativeNote = texts[.qualitativeNote]
+        indicator.explanation = texts[.explanation]
         indicator.comparisonText = comparison
         indicator.unitText = unit
         indicator.scoreCoefficient = texts[.coefficient].flatMap(Cells.number)
@@ -157,6 +158,7 @@ extension IndicatorTableReader {
         case .unit: return "度量单位"
         case .actual: return "实际完成值"
         case .qualitativeNote: return "定性值情况说明"
+        case .explanation: return "指标解释"
         case .weight: return "分值"
         case .score: return "得分"
         case .coefficient: return "得分系数"
