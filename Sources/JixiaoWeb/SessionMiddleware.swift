@@ -32,6 +32,10 @@ struct SessionMiddleware: RouterMiddleware {
             }
             let web = WebError(status, code: error.code.rawValue, error.message)
             response = api ? APIResponse.error(web) : Self.errorPage(web, signedIn: context.signedIn)
+        } catch let error as HTTPError where error.status == .notFound {
+            // A path no route has: the system's own page (JSON under /api/), not an empty 404 the browser dresses in English.
+            context.logger.debug("no route: \(error)")
+            response = api ? APIResponse.error(WebError.notFound) : Self.errorPage(WebError.notFound, signedIn: context.signedIn)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             let web = WebError(.contentTooLarge, code: "WEB_BODY_TOO_LARGE", "提交的内容太大，未保存。")
             response = api ? APIResponse.error(web) : Self.errorPage(web, signedIn: context.signedIn)

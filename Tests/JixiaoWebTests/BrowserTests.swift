@@ -145,5 +145,9 @@ import Testing
         #expect(seen["breakdown_labels"] as? [String] == ["其中：基本支出", "项目支出"])
         let projectRow = try #require(seen["project_row"] as? [String])
         #expect(projectRow.count == 3 && projectRow.allSatisfy { !$0.isEmpty })
+        // 7. An unknown path: the system's own page, not the browser's English one.
+        #expect(seen["unknown_heading"] as? String == "找不到")
+        #expect((seen["unknown_title"] as? String)?.contains("出错了") == true)
+        #expect(seen["unknown_link"] as? String == "返回表单列表")
     }
 }

@@ -91,6 +91,12 @@ def main():
         seen["project_row"] = [value(tools, f"xb.{project_row}.{k}") for k in ("initial", "annual", "executed")] if project_row >= 0 else None
         tools.evaluate("document.querySelector('fieldset legend').scrollIntoView(); true")
         screenshot(tools, os.path.join(artifacts, "work-kept-2-department-rollup.png"))
+        # 7. An unknown address shows the system's own page, in Chinese, with the way back.
+        open_page(tools, base + "/no/such/page", "document.readyState === 'complete'")
+        seen["unknown_title"] = tools.evaluate("document.title")
+        seen["unknown_heading"] = tools.evaluate("(document.querySelector('h1') || {}).textContent || ''")
+        seen["unknown_link"] = tools.evaluate("(document.querySelector('section.error a') || {}).textContent || ''")
+        screenshot(tools, os.path.join(artifacts, "work-kept-3-unknown-page.png"))
         print(json.dumps(seen, ensure_ascii=False))
     finally:
         browser.kill()
