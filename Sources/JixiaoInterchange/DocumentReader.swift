@@ -16,12 +16,12 @@ public enum DocumentReader {
         if data.isEmpty {
             throw InterchangeError(code: "IMPORT_EMPTY", file: file, message: "文件是空的（0 字节），没有可导入的内容")
         }
-        switch FileKind.of(data) {
+        let kind = FileKind.of(data)
+        if let source = try tables(data, kind: kind, file: file, deadline: deadline) { return try TextImporter.read(source, file: file) }
+        switch kind {
         case .json: return try InterchangeCodec.decode(data, file: file)
         case .text: return try TextImporter.read(data, file: file)
-        case .zip: return try TextImporter.read(OfficeReader.read(data, file: file, deadline: deadline), file: file)
-        case .html: return try TextImporter.read(HTMLReader.read(data, file: file, deadline: deadline), file: file)
-        case .pdf: return try TextImporter.read(PDFReader.read(data, file: file, deadline: deadline), file: file)
+        case .zip, .html, .pdf: preconditionFailure("files with real cells are read as tables above")
         case .legacyOffice(let excel):
             if let converted = try LegacyOffice.convert(data, excel: excel, file: file, deadline: deadline) {
                 return try TextImporter.read(converted, file: file)
@@ -42,15 +42,24 @@ public enum DocumentReader {
     /// The rows the recogniser reads from a file, each with its place (`第3行`, `指标!A7`, `第2页（距页顶120磅）`)
     /// and its cells: what the reader saw, for people checking a reading.
     public static func rows(_ data: Data, file: String) throws -> [(place: String, cells: [String])] {
-        let deadline = Deadline(seconds: timeLimit)
         let rows: [TextRow]
-        switch FileKind.of(data) {
-        case .zip: rows = GridRows.rows(try OfficeReader.read(data, file: file, deadline: deadline))
-        case .html: rows = GridRows.rows(try HTMLReader.read(data, file: file, deadline: deadline))
-        case .pdf: rows = GridRows.rows(try PDFReader.read(data, file: file, deadline: deadline))
-        default: rows = TextLayout.read(TextFolding.fold(try TextLayout.decode(data, file: file)).0, parallel: false).rows
+        if let source = try tables(data, kind: FileKind.of(data), file: file, deadline: Deadline(seconds: timeLimit)) {
+            rows = GridRows.rows(source)
+        } else {
+            rows = TextLayout.read(TextFolding.fold(try TextLayout.decode(data, file: file)).0, parallel: false).rows
         }
         return rows.map { ($0.place?.description ?? "第\($0.line)行", $0.cells) }
+    }
+
+    /// The tables and paragraphs of a file that has real cells (an office file, a web page, a PDF); nil for
+    /// the other kinds.
+    static func tables(_ data: Data, kind: FileKind, file: String, deadline: Deadline) throws -> SourceDocument? {
+        switch kind {
+        case .zip: return try OfficeReader.read(data, file: file, deadline: deadline)
+        case .html: return try HTMLReader.read(data, file: file, deadline: deadline)
+        case .pdf: return try PDFReader.read(data, file: file, deadline: deadline)
+        default: return nil
+        }
     }
 
     /// True when the first character that is not white space (after a BOM) opens a JSON value.

@@ -4,9 +4,7 @@ import Foundation
 /// `gridSpan` and `vMerge` as spans and tables inside cells kept as tables of their own.
 enum DOCXReader {
     static func read(_ package: OfficePackage, file: String, deadline: Deadline) throws -> SourceDocument {
-        let root = try package.relationships(of: "")
-        guard let path = ["word/document.xml"].first(where: package.has) ?? root.values.first(where: { $0.hasSuffix("document.xml") }),
-              let body = try package.part(path) else {
+        guard let path = try package.mainPart("word/document.xml"), let body = try package.part(path) else {
             throw InterchangeError(code: "IMPORT_BROKEN_FILE", file: file, message: "Word 文件中没有正文（document.xml），文件可能已损坏")
         }
         var walker = Walker(parser: try XMLPullParser(body, file: file, part: path, deadline: deadline))

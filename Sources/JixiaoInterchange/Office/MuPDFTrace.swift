@@ -41,7 +41,7 @@ enum MuPDFTrace {
                     if numbers.count == 4 { fontSize = max(1, (numbers[2] * numbers[2] + numbers[3] * numbers[3]).squareRoot()) }
                 }
             } else if parser.is("fill_text") || parser.is("clip_text") || parser.is("ignore_text") {
-                textMatrix = parser.attribute("transform").flatMap(Self.matrix) ?? .identity
+                textMatrix = parser.attribute("transform").flatMap(PDFRules.Matrix.init(numbers:)) ?? .identity
             } else if parser.is("stroke_text") || parser.is("clip_stroke_text") {
                 // The same text again, outlined (how programs fake bold): its glyphs were read with the fill.
                 skipText = !parser.isEmptyElement
@@ -54,7 +54,7 @@ enum MuPDFTrace {
             } else if parser.is("closepath") {
                 if let first = path?.points.last?.first { path!.points[path!.points.count - 1].append(first) }
             } else if parser.is("stroke_path") || parser.is("fill_path") {
-                path = (parser.attribute("transform").flatMap(Self.matrix) ?? .identity, parser.is("stroke_path"), [])
+                path = (parser.attribute("transform").flatMap(PDFRules.Matrix.init(numbers:)) ?? .identity, parser.is("stroke_path"), [])
             } else if parser.is("clip_path") || parser.is("clip_stroke_path") {
                 try parser.skipElement()
             } else if parser.is("page") {
@@ -67,11 +67,6 @@ enum MuPDFTrace {
         }
         finishPage()
         return pages
-    }
-
-    /// `1 0 0 -1 0 841.89` → the matrix.
-    static func matrix(_ text: String) -> PDFRules.Matrix? {
-        PDFRules.Matrix("matrix(" + text + ")")
     }
 
     /// Glyphs in drawing order into words.

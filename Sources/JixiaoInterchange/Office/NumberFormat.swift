@@ -119,18 +119,6 @@ struct NumberFormat: Sendable, Hashable {
         }
     }
 
-    /// `1234.5` with 2 places and grouping → `1,234.50` (tests and callers with a Decimal).
-    static func fixed(_ value: Decimal, places: Int, grouped: Bool) -> String {
-        guard var number = DecimalDigits("\(value)") else { return "\(value)" }
-        number.round(places)
-        return number.text(places: places, grouped: grouped)
-    }
-
-    /// Excel's General: up to 15 significant digits, no trailing zeros (`0.98950000000000005` → `0.9895`).
-    static func general(_ value: Decimal) -> String {
-        DecimalDigits("\(value)")?.generalText ?? "\(value)"
-    }
-
     // MARK: Dates
 
     private func dateText(_ serial: Double, tokens: [Token], date1904: Bool) -> String {

@@ -15,7 +15,7 @@ final class OfficePackage {
     private var inflated = 0
     private let deadline: Deadline
 
-    init(_ data: Data, file: String, kind: String, deadline: Deadline) throws {
+    init(_ data: Data, file: String, deadline: Deadline) throws {
         self.file = file
         self.deadline = deadline
         let archive: Archive
@@ -23,7 +23,7 @@ final class OfficePackage {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw InterchangeError(code: "IMPORT_BROKEN_FILE", file: file,
-                                   message: "\(kind)文件已损坏或不完整（压缩包无法打开），请在 Office 或 WPS 中打开后另存一份再导入")
+                                   message: "文件已损坏或不完整（压缩包无法打开），请在 Office 或 WPS 中打开后另存一份再导入")
         }
         var entries: [String: Entry] = [:]
         var count = 0
@@ -31,21 +31,19 @@ final class OfficePackage {
             count += 1
             if count > Self.maxEntries {
                 throw InterchangeError(code: "IMPORT_TOO_LARGE", file: file,
-                                       message: "\(kind)文件内含超过\(Self.maxEntries)个部件，不像正常的办公文件，已拒绝读取")
+                                       message: "文件内含超过\(Self.maxEntries)个部件，不像正常的办公文件，已拒绝读取")
             }
             entries[entry.path] = entry
         }
         guard !entries.isEmpty else {
             throw InterchangeError(code: "IMPORT_BROKEN_FILE", file: file,
-                                   message: "\(kind)文件已损坏或不完整（压缩包中没有内容），请另存一份再导入")
+                                   message: "文件已损坏或不完整（压缩包中没有内容），请另存一份再导入")
         }
         self.archive = archive
         self.entries = entries
     }
 
     func has(_ path: String) -> Bool { entries[path] != nil }
-
-    var paths: [String] { Array(entries.keys) }
 
     /// The bytes of a part, or nil when the package has no such part.
     func part(_ path: String) throws -> Data? {
@@ -79,6 +77,14 @@ final class OfficePackage {
     private func tooLarge(_ path: String) -> InterchangeError {
         InterchangeError(code: "IMPORT_TOO_LARGE", file: file, position: path,
                          message: "文件解压后过大（超过\(Self.maxTotalBytes / 1024 / 1024) MB），可能是恶意构造的压缩包，已拒绝读取")
+    }
+
+    /// The path of the package's main part: the usual one (`xl/workbook.xml`) or the one the package's own
+    /// relationships name with that file name; nil when there is none.
+    func mainPart(_ usual: String) throws -> String? {
+        if has(usual) { return usual }
+        let name = (usual as NSString).lastPathComponent
+        return try relationships(of: "").values.first { $0.hasSuffix(name) && has($0) }
     }
 
     /// The targets of a part's relationships: id → part path (resolved against the part's folder).

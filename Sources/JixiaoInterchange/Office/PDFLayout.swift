@@ -31,14 +31,16 @@ struct PDFLayout {
 
     enum Item {
         case table(RuledTable, page: Int)
-        case line(String, page: Int, top: Double, bottom: Double)
+        /// A line outside ruled tables, split into cells at wide gaps.
+        case line([String], page: Int, top: Double)
     }
 
-    func document() -> SourceDocument {
+    func document() throws -> SourceDocument {
         var items: [(page: Int, top: Double, item: Item)] = []
         var furniture = 0
         let bands = repeatedBandTexts()
         for page in pages {
+            try deadline.check(file)
             var tables = Self.tables(page.segments)
             var loose: [PDFWord] = []
             for word in page.words {
@@ -53,7 +55,7 @@ struct PDFLayout {
             }
             for line in Self.lines(loose) {
                 let cells = Self.gapCells(line)
-                let text = cells.joined(separator: "\t")
+                let text = cells.joined(separator: " ")
                 let top = line.map(\.y0).min() ?? 0
                 let bottom = line.map(\.y1).max() ?? 0
                 // Page headers and footers: in the top or bottom band, a page number or a text every page repeats.
@@ -62,12 +64,11 @@ struct PDFLayout {
                     furniture += 1
                     continue
                 }
-                items.append((page.number, top, .line(text, page: page.number, top: top, bottom: bottom)))
+                items.append((page.number, top, .line(cells, page: page.number, top: top)))
             }
         }
         items.sort { ($0.page, $0.top) < ($1.page, $1.top) }
         var document = SourceDocument(format: "PDF")
-        var tableNumber = 0
         // The table a page ends with goes on on the next page when that page starts with a table of the same columns.
         var previous: (table: SourceTable, xs: [Double], rows: Int, page: Int)?
         func flushTable() {
@@ -76,16 +77,15 @@ struct PDFLayout {
         }
         for (_, _, item) in items {
             switch item {
-            case .line(let text, let page, let top, _):
+            case .line(let cells, let page, let top):
                 flushTable()
                 let place = SourcePlace.page(page, top: Int(top.rounded()))
-                let cells = text.split(separator: "\t").map(String.init)
                 if cells.count > 1 {
                     // A line of a table drawn without lines: its cells in order, not standing under columns.
                     let row = cells.enumerated().map { GridCell(text: $1, row: 0, column: $0, place: place) }
                     document.blocks.append(.table(SourceTable(name: "第\(page)页", cells: row, aligned: false)))
                 } else {
-                    document.blocks.append(.paragraph(text, place))
+                    document.blocks.append(.paragraph(cells.joined(), place))
                 }
             case .table(let table, let page):
                 if var p = previous, p.page == page - 1, Self.sameColumns(p.xs, table.xs) {
@@ -95,7 +95,6 @@ struct PDFLayout {
                     previous = p
                 } else {
                     flushTable()
-                    tableNumber += 1
                     previous = (SourceTable(name: "第\(page)页表格", cells: Self.cells(table, page: page, rowOffset: 0)), table.xs, table.ys.count - 1, page)
                 }
             }
@@ -186,7 +185,7 @@ struct PDFLayout {
     }
 
     static func bandKey(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) && $0 != " " && $0 != "\t" }.map(Character.init))
+        String(text.unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) && $0 != " " }.map(Character.init))
     }
 
     // MARK: Tables from lines

@@ -37,7 +37,7 @@ enum PDFReader {
             throw InterchangeError(code: "IMPORT_NEEDS_OCR", file: file,
                                    message: "PDF 没有文字层（可能是扫描件或图片），需要先经过文字识别（OCR）。请导入原始的 Excel、Word 文件，或 OCR 后的 PDF")
         }
-        return PDFLayout(pages: pages, deadline: deadline, file: file).document()
+        return try PDFLayout(pages: pages, deadline: deadline, file: file).document()
     }
 
     /// Glyphs and paths in one pass of `mutool trace`; a long file's halves on two processes at once.

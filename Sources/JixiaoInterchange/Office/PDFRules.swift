@@ -19,14 +19,14 @@ enum PDFRules {
                 pages.append([])
                 transforms.removeAll()
             } else if parser.is("g") {
-                if !parser.isEmptyElement, let t = parser.attribute("transform").flatMap(Matrix.init) {
+                if !parser.isEmptyElement, let t = parser.attribute("transform").flatMap(Matrix.init(svg:)) {
                     transforms.append((parser.depth, (transforms.last?.matrix ?? .identity).then(t)))
                 }
             } else if parser.is("path"), let d = parser.attribute("d") {
                 if pages.isEmpty { pages.append([]) }
                 let style = parser.attribute("style") ?? ""
                 var matrix = transforms.last?.matrix ?? .identity
-                if let own = parser.attribute("transform").flatMap(Matrix.init) { matrix = own.then(matrix) }
+                if let own = parser.attribute("transform").flatMap(Matrix.init(svg:)) { matrix = own.then(matrix) }
                 let stroked = style.contains("stroke:") && !style.contains("stroke:none")
                 let filled = !style.contains("fill:none")
                 let points = Path.subpaths(d).map { $0.map(matrix.apply) }
@@ -67,7 +67,14 @@ enum PDFRules {
 
         init() {}
 
-        init?(_ text: String) {
+        /// Six numbers `a b c d e f` separated by spaces (how `mutool trace` writes a transform).
+        init?(numbers text: String) {
+            let n = text.split(separator: " ").compactMap { Double($0) }
+            guard n.count == 6 else { return nil }
+            (a, b, c, d, e, f) = (n[0], n[1], n[2], n[3], n[4], n[5])
+        }
+
+        init?(svg text: String) {
             guard let open = text.firstIndex(of: "("), text.hasPrefix("matrix") || text.hasPrefix("translate") || text.hasPrefix("scale") else { return nil }
             let numbers = text[text.index(after: open)...].split(whereSeparator: { $0 == "," || $0 == " " || $0 == ")" }).compactMap { Double($0) }
             if text.hasPrefix("matrix"), numbers.count == 6 {

@@ -5,9 +5,7 @@ import Foundation
 /// of formulas — with merged ranges as spans. Hidden sheets, rows and columns are left out and said.
 enum XLSXReader {
     static func read(_ package: OfficePackage, file: String, deadline: Deadline) throws -> SourceDocument {
-        let root = try package.relationships(of: "")
-        guard let workbookPath = ["xl/workbook.xml"].first(where: package.has) ?? root.values.first(where: { $0.hasSuffix("workbook.xml") }),
-              let workbookData = try package.part(workbookPath) else {
+        guard let workbookPath = try package.mainPart("xl/workbook.xml"), let workbookData = try package.part(workbookPath) else {
             throw InterchangeError(code: "IMPORT_BROKEN_FILE", file: file, message: "Excel 文件中没有工作簿（workbook.xml），文件可能已损坏")
         }
         let relations = try package.relationships(of: workbookPath)
