@@ -18,6 +18,7 @@ public struct ImportReport: Sendable {
             lines.append("决算公开说明：\(d.sections.count) 节，\(d.sections.reduce(0) { $0 + $1.paragraphs.count }) 段，数字表述 \(d.claims.count) 条")
         }
         var table = TextTable(headers: ["#", "表单", "类型", "位置", "指标", "分值合计", "总分", "等级", "导入提示"])
+        let noteCounts = FindingCounts(document)
         for (n, form) in document.forms.enumerated() {
             let weights = form.indicators.compactMap { $0.weight?.value }
             let execution: Decimal? = {
@@ -33,12 +34,7 @@ public struct ImportReport: Sendable {
             case .targetDeclaration: break
             }
             let line = form.source?.line
-            // A text file's findings belong to the form whose lines they fall in; an office file's, to the form they name.
-            let notes = document.importFindings.filter { f in
-                guard let l = f.location.source?.line, let start = line else { return line == nil && f.location.form == form.title }
-                let next = n + 1 < document.forms.count ? document.forms[n + 1].source?.line ?? Int.max : Int.max
-                return l >= start && l < next
-            }.count
+            let notes = line.map { noteCounts.byStart[$0] ?? 0 } ?? noteCounts.byTitle[form.title] ?? 0
             let place = line.map { "第\($0)行" } ?? form.source?.cell ?? ""
             table.rows.append([String(n + 1), form.title, form.kind.chineseName, place, String(form.indicators.count),
                                weightTotal, total, grade, notes == 0 ? "" : String(notes)])
@@ -54,5 +50,29 @@ public struct ImportReport: Sendable {
             lines.append("  [\(finding.severity.chineseName)] \(finding.code) \(finding.location.source?.description ?? "")：\(finding.message)")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// How many import findings fall to each form: a text file's by the lines between one form's first line and the
+/// next's, an office file's by the form they name. One pass over the findings, not one per form.
+private struct FindingCounts {
+    var byStart: [Int: Int] = [:]
+    var byTitle: [String: Int] = [:]
+
+    init(_ document: InterchangeDocument) {
+        let starts = document.forms.compactMap { $0.source?.line }.sorted()
+        for finding in document.importFindings {
+            if let l = finding.location.source?.line {
+                // The last form starting at or before the finding's line.
+                var low = 0, high = starts.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if starts[mid] <= l { low = mid + 1 } else { high = mid }
+                }
+                if low > 0 { byStart[starts[low - 1], default: 0] += 1 }
+            } else if let title = finding.location.form {
+                byTitle[title, default: 0] += 1
+            }
+        }
     }
 }

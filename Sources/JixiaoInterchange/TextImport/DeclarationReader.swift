@@ -37,7 +37,8 @@ struct DeclarationReader {
             }
             if fields.apply(row, to: &project) { session.use(row); i += 1; continue }
             // `年度目标： ⇥ text`, `长期目标（跨度多年的项目需填）： ⇥ text`, `本年度项目金额（万元）： ⇥ 0.00`.
-            if let label = row.filled.first.map({ FormFields.withoutColons(TextRow.compact($0)) }), row.filled.count >= 2 {
+            let isGoalHeader = row.compactFilled.count == 2 && row.compactFilled.contains("长期目标") && row.compactFilled.contains("年度目标")
+            if let label = row.filled.first.map({ FormFields.withoutColons(TextRow.compact($0)) }), row.filled.count >= 2, !isGoalHeader {
                 let text = row.filled.dropFirst().joined(separator: "\n")
                 if label == "年度目标" || label == "年度总体目标" { annual.append(text); session.use(row); i += 1; continue }
                 if label.hasBytePrefix("长期目标") || label == "项目总目标" { declaration.overallGoal = text; session.use(row); i += 1; continue }
@@ -59,7 +60,7 @@ struct DeclarationReader {
                 session.use(row); i += 1; continue
             }
             // 长期目标 / 年度目标 as a header row with the texts on the next row.
-            if row.isTable, row.compactFilled.count == 2, row.compactFilled.contains("长期目标"), row.compactFilled.contains("年度目标") {
+            if row.isTable, isGoalHeader {
                 session.use(row)
                 if i + 1 < range.upperBound, rows[i + 1].isTable, rows[i + 1].filled.count >= 1, IndicatorColumns(header: rows[i + 1]) == nil {
                     let texts = rows[i + 1].filled

@@ -108,6 +108,7 @@ struct FormFields {
     func readExecution(from start: Int, to end: Int, form: String) -> (BudgetExecution, Int) {
         let header = session.rows[start]
         session.use(header)
+        session.useHeaderPieces(before: start)
         var roles: [ExecutionRole] = []
         for cell in header.compactFilled {
             switch ColumnDictionary.shared.executionRole(cell) {
@@ -160,11 +161,14 @@ struct FormFields {
             // More numbers than headed columns: the extra ones belong to the 年初预算数 group at the
             // start, so the numbers are matched from the right (得分, 执行率, 结余 … stay in place).
             let surplus = max(0, tokens.count - roles.count)
-            for (role, token) in zip(roles, tokens.dropFirst(surplus)) { if let token { values[role] = token } }
+            // Fewer numbers (empty cells lost in extraction): the columns left empty are chosen by what the numbers are.
+            let used = tokens.count < roles.count && !row.isAligned ? Self.rolesFitting(tokens, roles) : roles
+            for (role, token) in zip(used, tokens.dropFirst(surplus)) { if let token { values[role] = token } }
             if tokens.count != roles.count, tokens.contains(where: { $0 != nil }) {
+                let empty = roles.filter { !used.contains($0) }.map(Self.executionColumnName)
                 let how = surplus > 0
                     ? "有\(tokens.count)个数，表头有\(roles.count)列，从右对应，前\(surplus)个数（\(tokens.prefix(surplus).map { $0?.description ?? "—" }.joined(separator: "、"))）归入年初预算数"
-                    : "有\(tokens.count)个数，表头有\(roles.count)列，按顺序对应"
+                    : "有\(tokens.count)个数，表头有\(roles.count)列，按内容对应，\(empty.joined(separator: "、"))视为空"
                 session.report("IMPORT_GUESSED", ["what": "预算执行行“\(label ?? "资金总额")”", "how": how], row: row, form: form)
             }
             if first {
@@ -195,6 +199,58 @@ struct FormFields {
             i += 1
         }
         return (execution, i)
+    }
+
+    /// The columns that `tokens` (fewer than the header's columns) stand in, in order: each way of leaving
+    /// columns empty is weighed by what its numbers are (an 执行率 is a percentage or the ratio of the
+    /// amounts, a 得分 is no more than its 分值, a percentage is no amount); ties keep the header's order.
+    static func rolesFitting(_ tokens: [PrintedNumber?], _ roles: [ExecutionRole]) -> [ExecutionRole] {
+        let missing = roles.count - tokens.count
+        guard missing > 0, missing <= 2, roles.count <= 12 else { return roles }
+        func weigh(_ chosen: [ExecutionRole]) -> Int {
+            var values: [ExecutionRole: PrintedNumber] = [:]
+            for (role, token) in zip(chosen, tokens) { if let token { values[role] = token } }
+            var score = 0
+            for (role, value) in values where value.isPercent && role != .rate { score -= 3 }
+            if let rate = values[.rate] {
+                if rate.isPercent { score += 2 }
+                else if let annual = values[.annual]?.value, let executed = values[.executed]?.value, annual != 0 {
+                    let ratio = executed / annual
+                    score += abs(ratio * 100 - rate.value) < 0.1 || abs(ratio - rate.value) < 0.001 ? 2 : -2
+                }
+            }
+            if let weight = values[.weight]?.value, let points = values[.score]?.value, points > weight { score -= 2 }
+            if let weight = values[.weight]?.value, weight > 100 { score -= 2 }
+            if !chosen.contains(.rate), roles.contains(.rate) { score += 1 }  // a computed rate is the cell most often left empty
+            return score
+        }
+        var best = Array(roles.prefix(tokens.count)), bestScore = weigh(best)
+        func choose(_ start: Int, _ left: Int, _ skipped: Set<Int>) {
+            if left == 0 {
+                let chosen = roles.indices.filter { !skipped.contains($0) }.map { roles[$0] }
+                let score = weigh(chosen)
+                if score > bestScore { best = chosen; bestScore = score }
+                return
+            }
+            guard start < roles.count else { return }
+            for k in start..<roles.count { choose(k + 1, left - 1, skipped.union([k])) }
+        }
+        choose(0, missing, [])
+        return best
+    }
+
+    static func executionColumnName(_ role: ExecutionRole) -> String {
+        switch role {
+        case .initial: return "年初预算数"
+        case .declared: return "目标申报数"
+        case .compiled: return "预算编制数"
+        case .annual: return "全年预算数"
+        case .executed: return "全年执行数"
+        case .balance: return "结余"
+        case .weight: return "分值"
+        case .rate: return "执行率"
+        case .score: return "得分"
+        }
     }
 
     /// The 总分 row: reported total and grade (`总分 ⇥ 100 ⇥ 97.3`, `总分 ⇥ 98 ⇥ 优`).

@@ -57,6 +57,22 @@ final class ImportSession {
         usedBounds = usedBounds.map { min($0.lowerBound, row.line)...max($0.upperBound, row.endLine) } ?? row.line...row.endLine
     }
 
+    /// Lines of a header broken before its row (`项目资金` `(万元)`; `年度绩效指标完成情况 一级` `指标`): taken as
+    /// part of the header at `index`, not reported unused. Up to three short lines of header words, no numbers.
+    func useHeaderPieces(before index: Int) {
+        var j = index - 1
+        while j >= range.lowerBound, index - j <= 3, case let row = rows[j], !isUsed(row), !row.filled.isEmpty, row.filled.count <= 2,
+              row.compactFilled.allSatisfy(Self.isHeaderPiece) {
+            use(row)
+            j -= 1
+        }
+    }
+
+    static func isHeaderPiece(_ compact: String) -> Bool {
+        guard compact.count <= 12, !compact.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }) else { return false }
+        return ["指标", "一级", "二级", "三级", "资金", "万元", "（元）", "(元)", "预算", "绩效"].contains { compact.has($0) }
+    }
+
     func isUsed(_ row: TextRow) -> Bool {
         row.line >= firstLine && row.line - firstLine < usedLines.count && usedLines[row.line - firstLine]
     }

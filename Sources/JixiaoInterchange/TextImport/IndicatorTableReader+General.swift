@@ -5,13 +5,25 @@ extension IndicatorTableReader {
     /// Reads a row of a table whose header the column dictionary recognised: cells are put into columns by
     /// `ColumnFitter`, merged 目标 / 一级 / 二级 cells carry down, and split values (指标性质 + 指标值 +
     /// 度量单位) are read as one value with the cells kept.
-    mutating func readGeneralRow(_ row: TextRow, positions: [ColumnDictionary.IndicatorRole?]) {
+    mutating func readGeneralRow(_ row: TextRow, positions header: [ColumnDictionary.IndicatorRole?]) {
+        var positions = header
         let cells = row.cells.map(Cells.unwrapped)
         // Cells of an office file, web page or ruled PDF stand where the file puts them: under their headers,
         // empty where the unit wrote nothing. Only cells of extracted text are placed by their content.
         let placed: [ColumnFitter.Placed]
         if row.place != nil, row.isAligned {
             placed = cells.indices.filter { !cells[$0].isEmpty }.map { ColumnFitter.Placed(role: $0 < positions.count ? positions[$0] : nil, index: $0) }
+        } else if row.isAligned, positions.count > 1, positions[0] == nil, positions[1] != nil {
+            // A leading label column (`绩效指标(90分)`, a cell merged down every row) is lost from the rows after
+            // the header in extracted text, so their cells stand one place to the left: weigh both readings.
+            let asHeader = ColumnFitter(positions: positions).fit(cells, aligned: true)
+            let shifted = ColumnFitter(positions: Array(positions.dropFirst())).fit(cells, aligned: true)
+            if shifted.score > asHeader.score {
+                placed = shifted.placed
+                positions = Array(positions.dropFirst())
+            } else {
+                placed = asHeader.placed
+            }
         } else {
             placed = ColumnFitter(positions: positions).fit(cells, aligned: row.isAligned).placed
         }
@@ -38,6 +50,15 @@ extension IndicatorTableReader {
         if let l2 = texts[.level2] {
             let compact = TextRow.compact(l2)
             level2 = Label(text: compact, categories: CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact))))
+        }
+        // A template's row numbering before the name (`指标1:完成…`); a row of it and `/` only is an unused template row.
+        if let name = texts[.name], let rest = Self.templateNumbering(TextRow.compact(name)) {
+            let values = texts.filter { ![.goal, .level1, .level2, .name].contains($0.key) }.values
+            if rest.allSatisfy({ $0 == "/" }), values.allSatisfy({ TextRow.compact($0).allSatisfy { $0 == "/" } }) {
+                session.use(row)
+                return
+            }
+            texts[.name] = name.hasBytePrefix("指标") ? String(name.drop { $0 != ":" && $0 != "：" }.dropFirst()) : name
         }
         guard var name = texts[.name] else {
             session.use(row)  // a row of labels only, or values without a name: said, never dropped

@@ -39,6 +39,8 @@ struct IndicatorTableReader {
         return rubric.level1 ? 1 : rubric.level2 ? 2 : nil
     }
     var goal: Int?
+    /// Pieces of a label printed on lines of their own, applied to the next indicator row.
+    var pendingLabel: [String] = []
 
     init(session: ImportSession, columns: IndicatorColumns, layout: IndicatorLayout, form: String) {
         self.session = session
@@ -52,6 +54,7 @@ struct IndicatorTableReader {
     static func readTable(session: ImportSession, columns: IndicatorColumns, header: Int, end: Int, form: String)
         -> (indicators: [Indicator], layout: IndicatorLayout, next: Int) {
         session.use(session.rows[header])
+        session.useHeaderPieces(before: header)
         if session.indicatorHeader == nil { session.indicatorHeader = (session.rows[header], columns) }
         let layout = ProjectEvaluationReader.layout(session.rows[header..<end])
         var reader = IndicatorTableReader(session: session, columns: columns, layout: layout, form: form)
@@ -120,7 +123,19 @@ struct IndicatorTableReader {
                 continue
             }
             if row.isFurniture { session.use(row); i += 1; continue }
-            if !row.isTable { return i }
+            if !row.isTable {
+                // A 一级 / 二级 label broken over lines (`经济效益` `指标`, `(50分)`) or a template's empty
+                // numbering (`指标2:`, `……`) inside the table, when indicator rows follow.
+                if Self.isTemplateLeftover(row.head) { session.use(row); i += 1; continue }
+                if Self.isLabelFragment(row.head), tableGoesOn(after: i, to: end) {
+                    pendingLabel.append(row.head)
+                    session.use(row)
+                    i += 1
+                    continue
+                }
+                return i
+            }
+            applyPendingLabel()
             if let positions = columns.positions ?? (row.isAligned ? nil : columns.namedPositions) {
                 readGeneralRow(row, positions: positions)
             } else {
@@ -129,6 +144,90 @@ struct IndicatorTableReader {
             i += 1
         }
         return i
+    }
+
+    /// A short cell on a line of its own that may be a piece of a label: `(50分)`, `经济效益`, `指标`.
+    static func isLabelFragment(_ head: String) -> Bool {
+        let compact = TextRow.compact(head)
+        guard !compact.isEmpty, compact.count <= 12, !endsTable(TextRow(line: 0, endLine: 0, cells: [compact], isTable: false)) else { return false }
+        if isPoints(compact) { return true }
+        return !compact.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) } && !compact.has("表")
+    }
+
+    /// Points on their own: `(50分)`, `（10分）`, `50分`, `（40-50分）`.
+    static func isPoints(_ compact: String) -> Bool {
+        var body = Substring(compact)
+        if let first = body.first, first == "(" || first == "（", let last = body.last, last == ")" || last == "）" {
+            body = body.dropFirst().dropLast()
+        }
+        guard body.hasSuffix("分") else { return false }
+        body = body.dropLast()
+        // `50分`, or a range a template gives (`40-50分`, `20～30分`).
+        return body.first?.isASCII == true && body.first?.isNumber == true
+            && body.allSatisfy { ($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "~")) || "—－～至".contains($0) }
+    }
+
+    /// A template's empty row numbering or ellipsis (`指标2:`, `……`, `...`): no answer, nothing to read.
+    static func isTemplateLeftover(_ head: String) -> Bool {
+        let compact = TextRow.compact(head)
+        if !compact.isEmpty, compact.unicodeScalars.allSatisfy({ $0 == "…" || $0 == "." || $0 == "。" || $0 == "⋯" }) { return true }
+        return templateNumbering(compact).map { $0.isEmpty } ?? false
+    }
+
+    /// The text after a template's row numbering `指标1:` / `指标1：`; nil when the text has none.
+    static func templateNumbering(_ text: String) -> Substring? {
+        guard text.hasBytePrefix("指标") else { return nil }
+        var rest = Substring(text).dropFirst(2)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        rest = rest.dropFirst(digits.count)
+        guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
+        return rest.dropFirst()
+    }
+
+    /// True when an indicator row follows before the table ends (a few lines ahead).
+    func tableGoesOn(after index: Int, to end: Int) -> Bool {
+        var j = index + 1
+        while j < min(end, index + 10) {
+            let row = session.rows[j]
+            if Self.endsTable(row) || IndicatorColumns(header: row) != nil { return false }
+            if row.isTable { return Self.mayBeIndicatorRow(row) || row.filled.count >= 2 }
+            j += 1
+        }
+        return false
+    }
+
+    /// Applies the label pieces gathered from lines of their own: `满意度指标` `(10分)` `服务对象` `满意度指标`
+    /// is a 一级 label up to its points and a 二级 label after them; without points the words are one label.
+    mutating func applyPendingLabel() {
+        guard !pendingLabel.isEmpty else { return }
+        let pending = pendingLabel
+        let joined = pending.map(TextRow.compact).joined()
+        pendingLabel = []
+        func label(_ text: String) -> Label {
+            let categories = CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(text)))
+            return Label(text: text, categories: categories, rubricLevel: Self.rubricLevel(text, categories))
+        }
+        if let close = joined.range(of: "分)") ?? joined.range(of: "分）"),
+           joined[..<close.upperBound].unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) {
+            level1 = label(String(joined[..<close.upperBound]))
+            let rest = String(joined[close.upperBound...])
+            level2 = rest.isEmpty ? nil : label(rest)
+            return
+        }
+        // Without points: the pieces split where the first part is a 一级 label and the rest a 二级 one.
+        let pieces = pending.map(TextRow.compact)
+        for k in 1..<max(1, pieces.count) {
+            let first = label(pieces[..<k].joined()), second = label(pieces[k...].joined())
+            let isLevel1 = first.categories.level1 != nil || ColumnDictionary.shared.isRubricLabel(first.text).level1
+            let isLevel2 = second.categories.level2 != nil || ColumnDictionary.shared.isRubricLabel(second.text).level2
+            if isLevel1 && isLevel2 {
+                level1 = first
+                level2 = second
+                return
+            }
+        }
+        applyLabels([label(joined)])
     }
 
     private mutating func readRow(_ row: TextRow) {

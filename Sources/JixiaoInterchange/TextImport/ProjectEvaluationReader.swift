@@ -74,7 +74,7 @@ struct ProjectEvaluationReader {
                 session.use(row)
                 i += 1
                 while i < range.upperBound, rows[i].isTable, IndicatorColumns(header: rows[i]) == nil, !FormFields.isExecutionHeader(rows[i]),
-                      !IndicatorTableReader.startsWithCategory(rows[i]) {
+                      !IndicatorTableReader.startsWithCategory(rows[i]), !Self.isIndicatorBlockLabel(rows[i].head) {
                     let texts = rows[i].filled.filter { !Self.goalFrames.contains(TextRow.compact($0)) }
                     if let target = texts.first {
                         evaluation.goals.append(Goal(target: target, actual: texts.count > 1 ? texts.dropFirst().joined(separator: "\n") : nil,
@@ -97,6 +97,13 @@ struct ProjectEvaluationReader {
         if !sawTable { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "绩效指标表"], row: rows[range.lowerBound], form: formName) }
         else if !sawTotal { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "总分行"], row: rows[range.upperBound - 1], form: formName) }
         return evaluation
+    }
+
+    /// The label of the indicator block (`年度绩效指标完成情况`, `绩效指标(90分)`) printed before its header:
+    /// it ends the goals, it is no goal.
+    static func isIndicatorBlockLabel(_ head: String) -> Bool {
+        let compact = TextRow.compact(head)
+        return compact.hasBytePrefix("绩效指标") || compact.hasBytePrefix("年度绩效指标")
     }
 
     static let goalFrames: Set<ExactText> = ["年度目标", "预期目标", "项目年度目标", "年度总体目标", "年度绩效目标", "实际完成情况", "实际完成目标"]

@@ -4,7 +4,7 @@ import Foundation
 enum TextShape: Hashable {
     /// One row a line with tab-separated cells, or one cell a line after a tab (the seed files).
     case tabbed
-    /// `| a | b |  |` rows.
+    /// `| a | b |  |` rows (the leading bar may be missing).
     case pipeRows
     /// One row a line, cells separated by spaces (empty cells lost).
     case spaceRows
@@ -14,13 +14,13 @@ enum TextShape: Hashable {
 
     /// What decides a shape, counted over lines.
     struct Counts {
-        var nonBlank = 0, tabbed = 0, pipeRow = 0, pipeCell = 0, spaced = 0, long = 0
+        var nonBlank = 0, tabbed = 0, pipeRow = 0, pipeCell = 0, spaced = 0, long = 0, paired = 0
         /// Lines of one cell after a single leading tab, and lines with tabs otherwise (the seed layouts).
         var singleTab = 0, multiTab = 0
 
         static func - (a: Counts, b: Counts) -> Counts {
             Counts(nonBlank: a.nonBlank - b.nonBlank, tabbed: a.tabbed - b.tabbed, pipeRow: a.pipeRow - b.pipeRow, pipeCell: a.pipeCell - b.pipeCell,
-                   spaced: a.spaced - b.spaced, long: a.long - b.long, singleTab: a.singleTab - b.singleTab, multiTab: a.multiTab - b.multiTab)
+                   spaced: a.spaced - b.spaced, long: a.long - b.long, paired: a.paired - b.paired, singleTab: a.singleTab - b.singleTab, multiTab: a.multiTab - b.multiTab)
         }
 
         mutating func add(_ line: Substring) {
@@ -50,9 +50,11 @@ enum TextShape: Hashable {
             }
             guard words > 0 else { return }
             nonBlank += 1
-            if first == UInt8(ascii: "|"), pipes >= 3 { pipeRow += 1; return }
+            // `| a | b |` rows, and rows written without the leading bar (`a | b | c |`).
+            if pipes >= 3, first == UInt8(ascii: "|") || last == UInt8(ascii: "|") || pipes >= 4 { pipeRow += 1; return }
             if last == UInt8(ascii: "|"), pipes <= 2 { pipeCell += 1; return }
             if words >= 3 { spaced += 1 }
+            if words == 2 { paired += 1 }
             if words >= 30 { long += 1 }
         }
 
@@ -65,7 +67,8 @@ enum TextShape: Hashable {
             if pipeRow * 10 >= nonBlank * 3 { return .pipeRows }
             if pipeCell * 10 >= nonBlank * 3 { return .stream(explicitEmpties: true) }
             if long > 0 && long * 4 >= nonBlank { return .stream(explicitEmpties: false) }
-            if spaced * 10 >= nonBlank * 3 { return .spaceRows }
+            // Rows of three or more words, or (a declaration's `name value` rows) of two words counted at half.
+            if spaced * 20 + paired * 10 >= nonBlank * 6 { return .spaceRows }
             return .stream(explicitEmpties: false)
         }
     }
@@ -88,18 +91,29 @@ enum TextShape: Hashable {
         line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" })
     }
 
-    /// The rows of a file in pipe rows: each line's cells between the `|`, a line without `|` a paragraph.
+    /// The rows of a file in pipe rows: each line's cells between the `|` (a leading bar optional), a line
+    /// without `|` a paragraph.
     static func pipeRows(_ lines: ArraySlice<Substring>) -> [TextRow] {
         var rows: [TextRow] = []
+        // Rows closed by bars on both sides, or open rows (`a | b |`) where a leading bar is an empty first cell.
+        var led = 0, barred = 0
+        for line in lines {
+            let trimmed = line.trimmingWhiteSpace()
+            guard trimmed.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2 else { continue }
+            barred += 1
+            if trimmed.hasBytePrefix("|") { led += 1 }
+        }
+        // Closed rows all lead with a bar; open rows lead with one only where the first cell is empty.
+        let open = led * 10 < barred * 9
         for n in lines.indices {
             let line = lines[n]
             let trimmed = line.trimmingWhiteSpace()
             guard !trimmed.isEmpty else { continue }
-            guard trimmed.hasBytePrefix("|") else {
+            guard trimmed.utf8.contains(UInt8(ascii: "|")) else {
                 rows.append(TextRow(line: n + 1, endLine: n + 1, cells: [TextLayout.clean(trimmed)], isTable: false))
                 continue
             }
-            var body = trimmed.dropFirst()
+            var body = trimmed.hasBytePrefix("|") && !open ? trimmed.dropFirst() : trimmed
             if body.hasByteSuffix("|") { body = body.dropLast() }
             let cells = body.split(separator: "|", omittingEmptySubsequences: false).map { TextLayout.clean($0) }
             if cells.allSatisfy({ $0.isEmpty || $0.allSatisfy { $0 == "-" || $0 == ":" } }) { continue }  // a rule `|---|---|`

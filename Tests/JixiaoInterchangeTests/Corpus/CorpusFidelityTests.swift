@@ -111,7 +111,8 @@ struct CorpusFidelityTests {
 @Suite("Honest reading of the corpus")
 struct CorpusHonestyTests {
     /// The shapes that keep the text as written (not converted to ASCII or traditional characters).
-    static let faithfulShapes: [CorpusShape] = [.tabbedCellPerLine, .pipeCellPerLine, .cellPerLine, .pipeRows, .paragraphs, .spaceRows, .oneLine, .pageBreaks, .scrambled]
+    static let faithfulShapes: [CorpusShape] = [.tabbedCellPerLine, .pipeCellPerLine, .cellPerLine, .pipeRows, .openPipeRows, .paragraphs, .spaceRows,
+                                                .brokenLabels, .oneLine, .pageBreaks, .scrambled]
 
     /// What a reading of an indicator row says, for comparing readings.
     static func summary(_ i: Indicator) -> String {

@@ -13,10 +13,15 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
     case cellPerLine
     /// `| a | b |  |` rows.
     case pipeRows
+    /// `a | b |  |` rows: the leading bar left out (a portal's text view).
+    case openPipeRows
     /// One cell a paragraph (blank lines between), empty cells dropped.
     case paragraphs
     /// One row a line, cells separated by single spaces, empty cells dropped.
     case spaceRows
+    /// Space rows with each 一级 / 二级 label on lines of its own, cut into pieces of four characters and its
+    /// points on a line apart (`可持续影` `响指标`, `(50分)`), as a narrow merged cell is flattened.
+    case brokenLabels
     /// The whole form on one line, single spaces between cells.
     case oneLine
     /// Tab rows with `（）：，％＝` turned into ASCII by the tool that stored the page.
@@ -40,6 +45,19 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A label as a narrow merged cell prints it: pieces of four characters, the points apart.
+    static func pieces(_ label: String) -> [String] {
+        var words = label, points: String?
+        if let open = label.firstIndex(where: { $0 == "(" || $0 == "（" }), label.hasSuffix(")") || label.hasSuffix("）") {
+            words = String(label[..<open])
+            points = String(label[open...])
+        }
+        var out: [String] = []
+        var rest = Substring(words)
+        while !rest.isEmpty { out.append(String(rest.prefix(4))); rest = rest.dropFirst(4) }
+        return out + (points.map { [$0] } ?? [])
+    }
+
     static let ascii: [Character: String] = ["（": "(", "）": ")", "：": ":", "，": ",", "％": "%", "＝": "="]
 
     /// The form printed in this shape.
@@ -56,6 +74,21 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
             return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n") + "\n"
         case .pipeRows:
             return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+        case .openPipeRows:
+            return rows.map { $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+        case .brokenLabels:
+            let header = form.indicatorHeaderRow
+            let labelColumns = Set(form.indicators.header.indices.filter { form.indicators.header[$0].contains("一级") || form.indicators.header[$0].contains("二级") })
+            var lines: [String] = []
+            for (n, row) in rows.enumerated() {
+                guard n > header, n <= header + form.indicators.rows.count else {
+                    lines.append(row.filter { !$0.isEmpty }.joined(separator: " "))
+                    continue
+                }
+                for k in row.indices where labelColumns.contains(k) && !row[k].isEmpty { lines += Self.pieces(row[k]) }
+                lines.append(row.indices.filter { !labelColumns.contains($0) && !row[$0].isEmpty }.map { row[$0] }.joined(separator: " "))
+            }
+            return lines.joined(separator: "\n") + "\n"
         case .paragraphs:
             return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n\n") + "\n"
         case .spaceRows:
