@@ -68,8 +68,42 @@ struct IndicatorTableReader {
             session.report("IMPORT_GUESSED", ["what": "指标表", "how": "表头印在前\(header - first)行数据之后，这些行按表头读取"],
                            row: session.rows[first], form: form)
         }
-        let next = reader.read(from: header + 1, to: end)
+        var start = header + 1
+        // A header in two lines (`绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分` over `一级指标 | 二级指标 | 三级指标 |
+        // 指标性质 | 指标值 | 度量单位`): the lower line's columns stand in for the block words of the upper one.
+        if start < end, case let lower = session.rows[start], !session.isUsed(lower), IndicatorColumns(header: lower) != nil,
+           let merged = IndicatorColumns(header: Self.mergedHeader(session.rows[header], lower)) {
+            reader.columns = merged
+            session.use(lower)
+            start += 1
+        }
+        let next = reader.read(from: start, to: end)
         return (reader.indicators, layout, next)
+    }
+
+    /// Two header lines as one. Cells that stand where they are (an office file's grid) are merged column by
+    /// column; in extracted text, where empty cells are lost, the upper line's cells whose column the lower
+    /// line names again, or that name no column, are replaced by the lower line's cells.
+    static func mergedHeader(_ upper: TextRow, _ lower: TextRow) -> TextRow {
+        if upper.place != nil, upper.cells.count == lower.cells.count {
+            let cells = zip(upper.cells, lower.cells).map { $1.isEmpty ? $0 : $1 }
+            return TextRow(line: upper.line, endLine: lower.endLine, cells: cells, isTable: true, isAligned: upper.isAligned, place: upper.place)
+        }
+        let dictionary = ColumnDictionary.shared
+        let lowerCells = lower.cells.filter { !$0.isEmpty }
+        let lowerRoles = Set(lowerCells.compactMap(dictionary.indicatorRole))
+        var cells: [String] = []
+        var inserted = false
+        for cell in upper.cells where !cell.isEmpty {
+            let role = dictionary.indicatorRole(cell)
+            if role == nil || lowerRoles.contains(role!) {
+                if !inserted { cells += lowerCells; inserted = true }
+                continue
+            }
+            cells.append(cell)
+        }
+        if !inserted { cells += lowerCells }
+        return TextRow(line: upper.line, endLine: lower.endLine, cells: cells, isTable: true, isAligned: upper.isAligned)
     }
 
     /// A table row that reads as an indicator row even without its header: a 一级 / 二级 label first (or a name),

@@ -92,7 +92,7 @@ enum TextShape: Hashable {
     }
 
     /// The rows of a file in pipe rows: each line's cells between the `|` (a leading bar optional), a line
-    /// without `|` a paragraph.
+    /// without `|` a paragraph. Open rows (no leading bar) are placed by their content, not their positions.
     static func pipeRows(_ lines: ArraySlice<Substring>) -> [TextRow] {
         var rows: [TextRow] = []
         // Rows closed by bars on both sides, or open rows (`a | b |`) where a leading bar is an empty first cell.
@@ -103,12 +103,27 @@ enum TextShape: Hashable {
             barred += 1
             if trimmed.hasBytePrefix("|") { led += 1 }
         }
-        // Closed rows all lead with a bar; open rows lead with one only where the first cell is empty.
-        let open = led * 10 < barred * 9
-        for n in lines.indices {
+        // Closed rows lead with a bar (a cell's line breaks may give lines that do not); open rows, written by
+        // portals that drop the cells merged from above, mostly do not, and their cells stand left of their columns.
+        let open = led * 2 < barred
+        var n = lines.startIndex
+        while n < lines.endIndex {
+            defer { n += 1 }
             let line = lines[n]
-            let trimmed = line.trimmingWhiteSpace()
+            var trimmed = line.trimmingWhiteSpace()
             guard !trimmed.isEmpty else { continue }
+            let first = n
+            // Closed rows whose cells hold line breaks: the lines after a row's first that do not lead with a bar
+            // (and hold one) continue its cells (`|` ⏎ `一级 指标 |` ⏎ `二级指标 | 三级指标 | …`).
+            if !open, trimmed.hasBytePrefix("|") {
+                var joined = String(trimmed)
+                while n + 1 < lines.endIndex, case let next = lines[n + 1].trimmingWhiteSpace(), !next.isEmpty, !next.hasBytePrefix("|"),
+                      next.utf8.contains(UInt8(ascii: "|")) {
+                    joined += "\n" + next
+                    n += 1
+                }
+                if n > first { trimmed = Substring(joined) }
+            }
             guard trimmed.utf8.contains(UInt8(ascii: "|")) else {
                 rows.append(TextRow(line: n + 1, endLine: n + 1, cells: [TextLayout.clean(trimmed)], isTable: false))
                 continue
@@ -117,7 +132,7 @@ enum TextShape: Hashable {
             if body.hasByteSuffix("|") { body = body.dropLast() }
             let cells = body.split(separator: "|", omittingEmptySubsequences: false).map { TextLayout.clean($0) }
             if cells.allSatisfy({ $0.isEmpty || $0.allSatisfy { $0 == "-" || $0 == ":" } }) { continue }  // a rule `|---|---|`
-            rows.append(TextRow(line: n + 1, endLine: n + 1, cells: cells, isTable: true))
+            rows.append(TextRow(line: first + 1, endLine: n + 1, cells: cells, isTable: true, isAligned: !open))
         }
         return rows
     }

@@ -111,7 +111,7 @@ struct CorpusFidelityTests {
 @Suite("Honest reading of the corpus")
 struct CorpusHonestyTests {
     /// The shapes that keep the text as written (not converted to ASCII or traditional characters).
-    static let faithfulShapes: [CorpusShape] = [.tabbedCellPerLine, .pipeCellPerLine, .cellPerLine, .pipeRows, .openPipeRows, .paragraphs, .spaceRows,
+    static let faithfulShapes: [CorpusShape] = [.tabbedCellPerLine, .pipeCellPerLine, .cellPerLine, .pipeRows, .twoLineHeader, .openPipeRows, .paragraphs, .spaceRows,
                                                 .brokenLabels, .oneLine, .pageBreaks, .scrambled]
 
     /// What a reading of an indicator row says, for comparing readings.

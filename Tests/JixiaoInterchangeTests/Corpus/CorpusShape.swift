@@ -13,7 +13,10 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
     case cellPerLine
     /// `| a | b |  |` rows.
     case pipeRows
-    /// `a | b |  |` rows: the leading bar left out (a portal's text view).
+    /// `| a | b |` rows with the indicator header in two lines (`| 绩效指标 | 年度指标值 | 实际完成值 | … |` over
+    /// `| 一级指标 | … | 度量单位 |`) and its first cell broken over lines (`|` ⏎ `一级 指标 |` ⏎ `二级指标 | …`).
+    case twoLineHeader
+    /// `a | b |  |` rows: the leading bar left out and the cells merged from above dropped (a portal's text view).
     case openPipeRows
     /// One cell a paragraph (blank lines between), empty cells dropped.
     case paragraphs
@@ -74,8 +77,18 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
             return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n") + "\n"
         case .pipeRows:
             return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+        case .twoLineHeader:
+            var lines = rows.map { "| " + $0.joined(separator: " | ") + " |" }
+            let header = form.indicators.header
+            guard let value = header.lastIndex(where: { $0.contains("指标值") || $0.contains("度量单位") }), value + 1 < header.count else {
+                return lines.joined(separator: "\n") + "\n"
+            }
+            let lower = Array(header[...value]), upper = ["绩效指标"] + (lower.contains { $0.contains("指标值") } ? ["年度指标值"] : []) + header[(value + 1)...]
+            let first = lower[0].count > 2 ? String(lower[0].prefix(2)) + " " + lower[0].dropFirst(2) : lower[0]
+            lines[form.indicatorHeaderRow] = "| " + upper.joined(separator: " | ") + " |\n|\n" + first + " |\n" + lower.dropFirst().joined(separator: " | ") + " |"
+            return lines.joined(separator: "\n") + "\n"
         case .openPipeRows:
-            return rows.map { $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+            return rows.map { Array($0.drop { $0.isEmpty }).joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
         case .brokenLabels:
             let header = form.indicatorHeaderRow
             let labelColumns = Set(form.indicators.header.indices.filter { form.indicators.header[$0].contains("一级") || form.indicators.header[$0].contains("二级") })
