@@ -33,6 +33,8 @@ struct ColumnDictionary: Sendable {
     let headerStarts: Set<UInt32>
     /// The level and name columns' words of four characters or more (`三级指标`, `指标名称`), to spot a header in a line.
     let longHeaderWords: [String]
+    /// Every column name of the file, as written there (indicator and funds tables).
+    let allNames: [String]
     let rubricLevel1: Set<ExactText>
     let rubricLevel2: Set<ExactText>
 
@@ -68,6 +70,7 @@ struct ColumnDictionary: Sendable {
         longHeaderWords = indicatorExact.compactMap { name, role in
             [.name, .level1, .level2].contains(role) && name.text.count >= 4 ? name.text : nil
         }.sorted()
+        allNames = (file.indicator.values.flatMap { $0 } + file.execution.values.flatMap { $0 }).map { $0.replacingOccurrences(of: " ", with: "") }
         rubricLevel1 = Set((file.categories["rubric_level1"] ?? []).map { ExactText(Self.fold($0)) })
         rubricLevel2 = Set((file.categories["rubric_level2"] ?? []).map { ExactText(Self.fold($0)) })
     }

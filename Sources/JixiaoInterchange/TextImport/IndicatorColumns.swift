@@ -78,7 +78,8 @@ struct IndicatorColumns: Sendable, Equatable {
     private static func isSeedLayout(_ positions: [Role?]) -> Bool {
         let roles = Set(positions.compactMap { $0 })
         let seed: Set<Role> = [.goal, .level1, .level2, .name, .target, .adjustedTarget, .actual, .qualitativeNote, .weight, .score, .reason]
-        return roles.isSubset(of: seed) && (!roles.contains(.score) || roles.contains(.weight))
+        // A 实际完成值 without 分值 (a self-evaluation that scores nothing per row) is no seed layout either.
+        return roles.isSubset(of: seed) && (!roles.contains(.score) || roles.contains(.weight)) && (!roles.contains(.actual) || roles.contains(.weight))
     }
 
     /// True when one of the row's first cells is exactly the name of a level or indicator-name column: every

@@ -140,6 +140,8 @@ extension IndicatorTableReader {
     static func withUnit(_ value: String?, unit: String?) -> String? {
         guard let value else { return nil }
         guard let unit, !unit.isEmpty, !value.hasSuffix(unit) else { return value }
+        // A unit that starts with a digit after a number that ends with one would make another number.
+        if unit.first?.isNumber == true, value.last?.isNumber == true { return value }
         var digits = Substring(value)
         while let first = digits.unicodeScalars.first, comparisonMarks.contains(first) || first == "=" { digits = digits.dropFirst() }
         guard Cells.number(String(digits)) != nil else { return value }

@@ -14,13 +14,13 @@ enum TextShape: Hashable {
 
     /// What decides a shape, counted over lines.
     struct Counts {
-        var nonBlank = 0, tabbed = 0, pipeRow = 0, pipeCell = 0, spaced = 0, long = 0, paired = 0
+        var nonBlank = 0, tabbed = 0, pipeRow = 0, pipeCell = 0, spaced = 0, long = 0, paired = 0, glued = 0
         /// Lines of one cell after a single leading tab, and lines with tabs otherwise (the seed layouts).
         var singleTab = 0, multiTab = 0
 
         static func - (a: Counts, b: Counts) -> Counts {
             Counts(nonBlank: a.nonBlank - b.nonBlank, tabbed: a.tabbed - b.tabbed, pipeRow: a.pipeRow - b.pipeRow, pipeCell: a.pipeCell - b.pipeCell,
-                   spaced: a.spaced - b.spaced, long: a.long - b.long, paired: a.paired - b.paired, singleTab: a.singleTab - b.singleTab, multiTab: a.multiTab - b.multiTab)
+                   spaced: a.spaced - b.spaced, long: a.long - b.long, paired: a.paired - b.paired, glued: a.glued - b.glued, singleTab: a.singleTab - b.singleTab, multiTab: a.multiTab - b.multiTab)
         }
 
         mutating func add(_ line: Substring) {
@@ -55,7 +55,7 @@ enum TextShape: Hashable {
             if last == UInt8(ascii: "|"), pipes <= 2 { pipeCell += 1; return }
             if words >= 3 { spaced += 1 }
             if words == 2 { paired += 1 }
-            if words >= 30 { long += 1 }
+            if words >= 30 { long += 1 } else if line.utf8.count >= 240, GluedText.isGlued(line) { long += 1; glued += 1 }
         }
 
         /// The seed files' layout of one cell a line after a tab, rows between blank lines.
@@ -66,7 +66,8 @@ enum TextShape: Hashable {
             if tabbed * 5 >= nonBlank { return .tabbed }
             if pipeRow * 10 >= nonBlank * 3 { return .pipeRows }
             if pipeCell * 10 >= nonBlank * 3 { return .stream(explicitEmpties: true) }
-            if long > 0 && long * 4 >= nonBlank { return .stream(explicitEmpties: false) }
+            // A glued form (cells without separators) holds most of its file's text on a few lines.
+            if (long > 0 && long * 4 >= nonBlank) || glued * 10 >= nonBlank && glued > 0 { return .stream(explicitEmpties: false) }
             // Rows of three or more words, or (a declaration's `name value` rows) of two words counted at half.
             if spaced * 20 + paired * 10 >= nonBlank * 6 { return .spaceRows }
             return .stream(explicitEmpties: false)
@@ -153,6 +154,7 @@ enum TextShape: Hashable {
     /// of many words (a whole form on one line) gives each word.
     static func streamCells(_ lines: ArraySlice<Substring>, explicitEmpties: Bool) -> [StreamReflow.Cell] {
         var cells: [StreamReflow.Cell] = []
+        var glued = false
         for n in lines.indices {
             let line = lines[n]
             var trimmed = line.trimmingWhiteSpace()
@@ -161,6 +163,13 @@ enum TextShape: Hashable {
                 if trimmed == "|" { cells.append(.init(text: "", line: n + 1)); continue }
                 if trimmed.hasByteSuffix("|") { trimmed = trimmed.dropLast().trimmingWhiteSpace() }
             }
+            // A glued form, and the long lines that go on with it (its pages).
+            if GluedText.isGlued(trimmed) || glued && GluedText.goesOn(trimmed) {
+                glued = true
+                for cell in GluedText.cells(trimmed) { cells.append(.init(text: cell, line: n + 1)) }
+                continue
+            }
+            glued = false
             let words = tokens(trimmed)
             if words.count >= 30 {
                 for word in words { cells.append(.init(text: TextLayout.clean(word), line: n + 1)) }

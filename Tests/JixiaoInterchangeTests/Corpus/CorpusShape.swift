@@ -27,6 +27,8 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
     case brokenLabels
     /// The whole form on one line, single spaces between cells.
     case oneLine
+    /// The whole form on one line with nothing between its cells (a page that glued a table's text).
+    case glued
     /// Tab rows with `（）：，％＝` turned into ASCII by the tool that stored the page.
     case asciiPunctuation
     /// Tab rows machine-converted to traditional characters.
@@ -106,6 +108,8 @@ enum CorpusShape: String, CaseIterable, Sendable, CustomStringConvertible {
             return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n\n") + "\n"
         case .spaceRows:
             return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n") + "\n"
+        case .glued:
+            return rows.flatMap { $0.filter { !$0.isEmpty } }.joined() + "\n"
         case .oneLine:
             return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: " ") + "\n"
         case .asciiPunctuation, .traditional:
