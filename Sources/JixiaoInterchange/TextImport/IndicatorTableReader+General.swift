@@ -51,14 +51,13 @@ extension IndicatorTableReader {
             let compact = TextRow.compact(l2)
             level2 = Label(text: compact, categories: CategoryLabel.classify(ColumnDictionary.withoutPoints(ColumnDictionary.fold(compact))))
         }
-        // A template's row numbering before the name (`指标1:完成…`); a row of it and `/` only is an unused template row.
-        if let name = texts[.name], let rest = Self.templateNumbering(TextRow.compact(name)) {
-            let values = texts.filter { ![.goal, .level1, .level2, .name].contains($0.key) }.values
-            if rest.allSatisfy({ $0 == "/" }), values.allSatisfy({ TextRow.compact($0).allSatisfy { $0 == "/" } }) {
-                session.use(row)
-                return
-            }
-            texts[.name] = name.hasBytePrefix("指标") ? String(name.drop { $0 != ":" && $0 != "：" }.dropFirst()) : name
+        // A template's row numbering (`指标1:`) with `/` only is an unused template row. A numbering before a
+        // name is kept with the name, as printed.
+        if let name = texts[.name], let rest = Self.templateNumbering(name.trimmingCharacters(in: .whitespaces)),
+           rest.allSatisfy({ $0 == "/" }),
+           texts.filter({ ![.goal, .level1, .level2, .name].contains($0.key) }).values.allSatisfy({ TextRow.compact($0).allSatisfy { $0 == "/" } }) {
+            session.use(row)
+            return
         }
         guard var name = texts[.name] else {
             session.use(row)  // a row of labels only, or values without a name: said, never dropped
@@ -141,7 +140,7 @@ extension IndicatorTableReader {
         guard let value else { return nil }
         guard let unit, !unit.isEmpty, !value.hasSuffix(unit) else { return value }
         // A unit that starts with a digit after a number that ends with one would make another number.
-        if unit.first?.isNumber == true, value.last?.isNumber == true { return value }
+        if unit.first.map({ $0.isASCII && $0.isNumber }) == true, value.last.map({ $0.isASCII && $0.isNumber }) == true { return value }
         var digits = Substring(value)
         while let first = digits.unicodeScalars.first, comparisonMarks.contains(first) || first == "=" { digits = digits.dropFirst() }
         guard Cells.number(String(digits)) != nil else { return value }

@@ -208,15 +208,17 @@ struct IndicatorTableReader {
         return templateNumbering(compact).map { $0.isEmpty } ?? false
     }
 
-    /// The text after a template's row numbering `指标1:` / `指标1：`; nil when the text has none.
+    /// The text after a template's row numbering `指标1:` / `指标1：` / `指标1`; nil when the text has none.
     static func templateNumbering(_ text: String) -> Substring? {
         guard text.hasBytePrefix("指标") else { return nil }
         var rest = Substring(text).dropFirst(2)
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty else { return nil }
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
         rest = rest.dropFirst(digits.count)
-        guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
-        return rest.dropFirst()
+        // `指标1:名称`, `指标1：名称`, or `指标1名称` with the colon left out.
+        if let colon = rest.first, colon == ":" || colon == "：" { return rest.dropFirst() }
+        guard rest.isEmpty || rest.first.map({ !$0.isASCII && !"、.，,）)".contains($0) }) == true else { return nil }
+        return rest
     }
 
     /// True when an indicator row follows before the table ends (a few lines ahead).

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// The shape a text file's tables were extracted in (../shared/docs/layouts.md §3), decided from its lines.
 enum TextShape: Hashable {
@@ -170,6 +171,14 @@ enum TextShape: Hashable {
                 continue
             }
             glued = false
+            // A template's empty numbering (`指标2`, `……`) holds no cell: left in, it would shift the rows after it.
+            if IndicatorTableReader.isTemplateLeftover(String(trimmed)) { continue }
+            // A label broken before its last word (`经济效益` ⏎ `指标`): one cell.
+            if trimmed == "指标", let last = cells.last, !last.text.isEmpty, last.text.utf8.count <= 24,
+               case let joined = last.text + "指标", CategoryLabel.classify(joined).level2 != nil || CategoryLabel.classify(joined).level1 != nil {
+                cells[cells.count - 1] = .init(text: joined, line: last.line)
+                continue
+            }
             let words = tokens(trimmed)
             if words.count >= 30 {
                 for word in words { cells.append(.init(text: TextLayout.clean(word), line: n + 1)) }
