@@ -21,6 +21,18 @@ struct FormEditor {
     var version: Int
     var organisationName: String
     var rollup: DepartmentRollup?
+    /// What someone else saved after this person opened the form (shown after a save conflict).
+    var otherChanges: [OtherChange] = []
+
+    /// One field another person changed.
+    struct OtherChange: Sendable {
+        var field: String
+        var old: String?
+        var new: String?
+        var who: String
+        /// True when this person changed the same field differently (their text is on the page).
+        var clashes = false
+    }
 
     func body(notice: String?, error: String?) -> String {
         var html = "<h1>\(HTML.escape(form.kind.chineseName))</h1>"
@@ -28,6 +40,16 @@ struct FormEditor {
         html += " · <a href=\"/forms/\(record.id)/print\" target=\"_blank\">打印视图</a></p>"
         if let notice { html += "<p class=\"notice\" role=\"status\">\(HTML.escape(notice))</p>" }
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error))</p>" }
+        if !otherChanges.isEmpty {
+            html += "<details class=\"other-changes\" open><summary>对方的修改（\(otherChanges.count) 处）</summary><table class=\"history\">"
+            html += "<thead><tr><th>修改人</th><th>字段</th><th>原内容</th><th>对方改为</th></tr></thead><tbody>"
+            for change in otherChanges {
+                html += change.clashes ? "<tr class=\"clash\" title=\"您也改了这一处，页面上是您的内容\">" : "<tr>"
+                html += "<td>\(HTML.escape(change.who))</td><td>\(HTML.escape(change.field))\(change.clashes ? "（您也改了）" : "")</td>"
+                html += "<td>\(HTML.escape(change.old ?? "（空）"))</td><td>\(HTML.escape(change.new ?? "（空）"))</td></tr>"
+            }
+            html += "</tbody></table></details>"
+        }
         if !editable { html += "<p class=\"readonly-note\">只读：您可以查看这张表，但不能修改。</p>" }
         html += summaryBox()
         html += FormAnalysis.findingList(analysis.formFindings)

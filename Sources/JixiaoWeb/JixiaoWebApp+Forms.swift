@@ -55,7 +55,8 @@ extension JixiaoWebApp {
 
     func editorPage(_ record: FormRecord, _ signedIn: SignedIn, shown: EvaluationForm, version: Int? = nil, notice: String? = nil,
                     error: String? = nil, reader: FormReader? = nil, rowErrors: [Int: String] = [:],
-                    status: HTTPResponse.Status = .ok, workflowError: String? = nil) async throws -> Response {
+                    status: HTTPResponse.Status = .ok, workflowError: String? = nil,
+                    otherChanges: [FormEditor.OtherChange] = []) async throws -> Response {
         let analysis = FormAnalysis(shown, profile: profile)
         var rollup: DepartmentRollup?
         if case .departmentEvaluation = shown { rollup = try await self.rollup(for: record, signedIn) }
@@ -64,7 +65,7 @@ extension JixiaoWebApp {
         let editor = FormEditor(record: record, form: shown, analysis: analysis, editable: signedIn.scope.canEdit(record),
                                 csrfToken: signedIn.session.csrfToken, fieldErrors: errors, fieldWarnings: FormWarnings.of(shown),
                                 rawTexts: reader?.rawTexts ?? [:], version: version ?? record.version,
-                                organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup)
+                                organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup, otherChanges: otherChanges)
         var panel = try await workflowPanel(record, signedIn, error: workflowError)
         if editor.editable { panel.editorFormID = FormEditor.formID }
         return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn, status: status, wide: true)
@@ -131,10 +132,11 @@ extension JixiaoWebApp {
                 do {
                     version = try await store.saveForm(id: record.id, expectedVersion: version,
                                                        form: EvaluationFormContent(form: form, summary: analysis.summary), by: signedIn.user.id).version
-                } catch let error as StoreError where error.code == .conflict || error.code == .invalidState {
+                } catch let error as StoreError where error.code == .conflict {
+                    return try await conflictPage(record, signedIn, typed: form, startedFrom: version, reader: edit)
+                } catch let error as StoreError where error.code == .invalidState {
                     return try await editorPage(record, signedIn, shown: form, version: version,
-                                                error: "未\(transition.chineseName)：" + error.message + " 最新内容见 /forms/\(record.id)（可在新窗口打开对照）。",
-                                                reader: edit, status: .conflict)
+                                                error: "未\(transition.chineseName)：" + error.message, reader: edit, status: .conflict)
                 }
             }
         }
@@ -211,10 +213,38 @@ extension JixiaoWebApp {
             let saved = try await store.saveForm(id: record.id, expectedVersion: version,
                                                  form: EvaluationFormContent(form: form, summary: analysis.summary), by: signedIn.user.id)
             return .redirect(to: "/forms/\(saved.id)?saved=\(saved.version)")
-        } catch let error as StoreError where error.code == .conflict || error.code == .invalidState {
-            return try await editorPage(record, signedIn, shown: form, version: version,
-                                        error: error.message + " 最新内容见 /forms/\(record.id)（可在新窗口打开对照）。", reader: reader, status: .conflict)
+        } catch let error as StoreError where error.code == .conflict {
+            return try await conflictPage(record, signedIn, typed: form, startedFrom: version, reader: reader)
+        } catch let error as StoreError where error.code == .invalidState {
+            return try await editorPage(record, signedIn, shown: form, version: version, error: error.message, reader: reader, status: .conflict)
         }
+    }
+
+    /// After a save refused because someone else saved first: the editor keeps what this person typed, lists what
+    /// the other person changed since this person opened the form, and carries the current version, so the next
+    /// save (after checking) goes through.
+    func conflictPage(_ record: FormRecord, _ signedIn: SignedIn, typed form: EvaluationForm, startedFrom version: Int,
+                      reader: FormReader) async throws -> Response {
+        let current = try await store.form(id: record.id) ?? record
+        let events = try await store.events(formID: record.id).filter { $0.version > version && $0.kind == .field }
+        var names: [Int64: String] = [:]
+        for id in Set(events.compactMap(\.userID)) { names[id] = try await store.user(id: id)?.displayName }
+        // The other person's changes to fields this person left alone are taken over; a field both changed keeps
+        // what this person typed and is named.
+        let theirs = events.compactMap { e in e.field.map { FormDiff.Change(field: $0, old: e.oldValue, new: e.newValue) } }
+        let merge = FormDiff.merge(theirs: theirs, mine: try FormDocumentCodec.encode(form), current: try FormDocumentCodec.encode(current.form))
+        let merged = (try? FormDocumentCodec.decode(merge.json, formID: record.id)) ?? form
+        let clashing = Set(merge.clashes.map(\.field))
+        let changes = events.map { event in
+            FormEditor.OtherChange(field: WorkflowPanel.fieldName(event.field ?? ""), old: event.oldValue, new: event.newValue,
+                                   who: event.userID.flatMap { names[$0] } ?? "其他用户", clashes: clashing.contains(event.field ?? ""))
+        }
+        var message = "保存未完成：您打开此表后，别人已保存了新的内容（第\(version)版→第\(current.version)版）。您填写的内容仍在下面，尚未保存。"
+        if !merge.taken.isEmpty { message += "对方改过、您未改的\(merge.taken.count)处已并入下面的表中。" }
+        if !merge.clashes.isEmpty { message += "有\(merge.clashes.count)处您和对方都改了，下面保留您的内容，请对照“对方的修改”决定。" }
+        message += "核对后再点“保存”即保存为新版本。"
+        return try await editorPage(current, signedIn, shown: merged, version: current.version, error: message, reader: merge.taken.isEmpty ? reader : nil,
+                                    status: .conflict, otherChanges: changes)
     }
 
     func preview(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {

@@ -149,5 +149,17 @@ import Testing
         #expect(seen["unknown_heading"] as? String == "找不到")
         #expect((seen["unknown_title"] as? String)?.contains("出错了") == true)
         #expect(seen["unknown_link"] as? String == "返回表单列表")
+        // 4. The save conflict: kept, merged, listed, and saved on the next try.
+        #expect((seen["other_save"] as? String)?.hasPrefix("200") == true, "\(seen["other_save"] ?? "")")
+        #expect((seen["conflict_error"] as? String)?.contains("别人已保存") == true, "\(seen["conflict_error"] ?? "")")
+        #expect((seen["conflict_changes"] as? String)?.contains("另一位同事") == true)
+        #expect(seen["conflict_phone"] as? String == "0771-5550123")
+        #expect(seen["conflict_manager"] as? String == "另一位同事")
+        let startVersion = Int(seen["conflict_version_before"] as? String ?? "") ?? 0
+        #expect(Int(seen["conflict_version"] as? String ?? "") == startVersion + 1)
+        #expect(seen["resaved_error"] is NSNull, "\(seen["resaved_error"] ?? "")")
+        #expect(seen["resaved_notice"] as? String == "已保存（第\(startVersion + 2)版）。")
+        #expect(seen["resaved_phone"] as? String == "0771-5550123")
+        #expect(seen["resaved_manager"] as? String == "另一位同事")
     }
 }

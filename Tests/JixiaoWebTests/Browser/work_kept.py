@@ -4,6 +4,7 @@
 2. 提交 after typing keeps what was typed (it is saved first).
 3. Enter in a field saves; it never moves a row or replaces the department's budget; the roll-up button fills
    only the 项目支出 row. Leaving the page with unsaved changes asks first.
+4. A save after someone else saved keeps what was typed, takes over the other's change, and saves on the next try.
 Prints one JSON object with what it saw."""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -97,6 +98,37 @@ def main():
         seen["unknown_heading"] = tools.evaluate("(document.querySelector('h1') || {}).textContent || ''")
         seen["unknown_link"] = tools.evaluate("(document.querySelector('section.error a') || {}).textContent || ''")
         screenshot(tools, os.path.join(artifacts, "work-kept-3-unknown-page.png"))
+
+        # 4. A save after someone else saved (409): what was typed stays, the other's change to another field is taken
+        #    over and listed, and the next save goes through on the current version.
+        logout(tools)
+        login(tools, base, "gonglu", accounts["gonglu"])
+        open_page(tools, base + "/forms/4", "!!document.querySelector('input[name=\"p_phone\"]')")
+        seen["conflict_version_before"] = value(tools, "_version")
+        tools.evaluate("""(async function () {
+            var html = await (await fetch('/forms/4')).text();
+            var form = new DOMParser().parseFromString(html, 'text/html').getElementById('form-editor');
+            var data = new FormData(form);
+            data.set('p_manager', '另一位同事'); data.set('action', 'save');
+            var r = await fetch('/forms/4', {method: 'POST', body: new URLSearchParams(data)});
+            window.__other = r.status + ' ' + r.url; })(); true""")
+        tools.wait_for("!!window.__other")
+        seen["other_save"] = tools.evaluate("window.__other")
+        set_field(tools, "p_phone", "0771-5550123")
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "!!document.querySelector('.error-box')")
+        seen["conflict_error"] = text(tools, ".error-box")
+        seen["conflict_changes"] = text(tools, "details.other-changes table")
+        seen["conflict_phone"] = value(tools, "p_phone")
+        seen["conflict_manager"] = value(tools, "p_manager")
+        seen["conflict_version"] = value(tools, "_version")
+        screenshot(tools, os.path.join(artifacts, "work-kept-4-save-conflict.png"))
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box')")
+        seen["resaved_notice"] = text(tools, ".notice")
+        seen["resaved_error"] = text(tools, ".error-box")
+        seen["resaved_phone"] = value(tools, "p_phone")
+        seen["resaved_manager"] = value(tools, "p_manager")
         print(json.dumps(seen, ensure_ascii=False))
     finally:
         browser.kill()
