@@ -7,8 +7,9 @@ extension JixiaoWebApp {
 
     func addAuthRoutes(to router: Router<WebContext>) {
         router.get("/login") { request, context -> Response in
-            if context.signedIn != nil { return .redirect(to: "/forms") }
-            return loginPage(message: nil, username: "", status: .ok, request: request)
+            let next = SignInRequired.safeNext(request.uri.queryParameters.get("next"))
+            if context.signedIn != nil { return .redirect(to: next ?? "/forms") }
+            return loginPage(message: nil, username: "", status: .ok, request: request, next: next)
         }
         router.post("/login") { request, context -> Response in
             try await login(request, context)
@@ -23,12 +24,16 @@ extension JixiaoWebApp {
         }
     }
 
-    func loginPage(message: String?, username: String, status: HTTPResponse.Status, request: Request) -> Response {
+    /// The sign-in page; `next` is the page to go to afterwards, `kept` an editor's post (base64) to put back.
+    func loginPage(message: String?, username: String, status: HTTPResponse.Status, request: Request, next: String? = nil,
+                   kept: String? = nil) -> Response {
         let token = request.cookies[Self.loginCookie]?.value ?? PasswordHasher.randomToken()
+        let carried = (next.map { "<input type=\"hidden\" name=\"next\" value=\"\(HTML.escape($0))\">" } ?? "")
+            + (kept.map { "<input type=\"hidden\" name=\"_kept\" value=\"\(HTML.escape($0))\">" } ?? "")
         let body = """
         <section class="login"><h1>登录</h1>
         \(message.map { "<p class=\"error-box\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
-        <form method="post" action="/login"><input type="hidden" name="_csrf" value="\(token)">
+        <form method="post" action="/login"><input type="hidden" name="_csrf" value="\(HTML.escape(token))">\(carried)
         <label class="field"><span>账号</span><input type="text" name="username" value="\(HTML.escape(username))" autocomplete="username" required autofocus></label>
         <label class="field"><span>密码</span><input type="password" name="password" autocomplete="current-password" required></label>
         <button type="submit" class="primary">登录</button></form></section>
@@ -39,9 +44,15 @@ extension JixiaoWebApp {
     }
 
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
-        let post = try await readPost(request)
+        // A kept editor post rides along in one field, as long as the body may be.
+        let post = try await readPost(request, maxFieldLength: configuration.maxBodyBytes)
+        let next = SignInRequired.safeNext(post["next"])
+        let kept = post["_kept"]
+        func again(_ message: String, _ status: HTTPResponse.Status) -> Response {
+            loginPage(message: message, username: post.text("username") ?? "", status: status, request: request, next: next, kept: kept)
+        }
         guard let expected = request.cookies[Self.loginCookie]?.value, let token = post["_csrf"], Self.constantTimeEqual(token, expected) else {
-            return loginPage(message: "登录页面已过期，请重新输入账号和密码。", username: post.text("username") ?? "", status: .forbidden, request: request)
+            return again("登录页面已过期，请重新输入账号和密码。", .forbidden)
         }
         let username = post.text("username") ?? ""
         let password = post["password"] ?? ""
@@ -49,18 +60,39 @@ extension JixiaoWebApp {
         switch try await signIn(username: username, password: password, address: context.remoteAddress) {
         case .throttled(let wait):
             let minutes = Int((wait / 60).rounded(.up))
-            var response = loginPage(message: "登录失败次数过多，请\(minutes)分钟后再试。", username: username, status: .tooManyRequests, request: request)
+            var response = again("登录失败次数过多，请\(minutes)分钟后再试。", .tooManyRequests)
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         case .failed:
-            return loginPage(message: "账号或密码不正确。", username: username, status: .unauthorized, request: request)
-        case .signedIn(_, let started):
+            return again("账号或密码不正确。", .unauthorized)
+        case .signedIn(let user, let started):
             session = started
+            if let kept, let next, let id = SignInRequired.editedForm(next),
+               let restored = try await restoredEditor(formID: id, kept: kept, signedIn: SignedIn(
+                   user: user, session: started, scope: AccessScope(user: user, organisations: try await store.organisations()))) {
+                var response = restored
+                response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
+                response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
+                return response
+            }
         }
-        var response = Response.redirect(to: "/forms")
+        var response = Response.redirect(to: next ?? "/forms")
         response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
         response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
         return response
+    }
+
+    /// The editor with a post kept through signing in put back over the stored form, not saved; nil when the
+    /// post cannot be read or the form is not this person's to change (they land on the page instead).
+    func restoredEditor(formID: Int64, kept: String, signedIn: SignedIn) async throws -> Response? {
+        guard let data = Data(base64Encoded: kept), let body = String(data: data, encoding: .utf8),
+              let post = try? FormPost(body: body, maxFieldLength: configuration.maxFieldLength), post["_editor"] == "1" || post["action"] != nil,
+              let record = try await store.form(id: formID), signedIn.scope.canRead(record.organisationID), signedIn.scope.canEdit(record) else { return nil }
+        var reader = FormReader(post: post, profile: profile)
+        let form = reader.read(over: record.form)
+        let version = post.text("_version").flatMap(Int.init) ?? record.version
+        return try await editorPage(record, signedIn, shown: form, version: version,
+                                    notice: "已重新登录：您登录过期前填写的内容已放回表中，尚未保存。请核对后点“保存”。", reader: reader)
     }
 
     /// What a sign-in attempt came to.

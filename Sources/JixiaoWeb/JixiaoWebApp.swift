@@ -37,6 +37,7 @@ public struct JixiaoWebApp: Sendable {
     public func buildRouter() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SessionMiddleware(store: store))
+        router.add(middleware: SignInRequired(app: self))
         router.get("/static/:name") { _, context -> Response in
             guard let name = context.parameters.get("name"), let asset = assets[name] else { throw WebError.notFound }
             return Response(status: .ok, headers: [.contentType: asset.type, .cacheControl: "public, max-age=3600"],
@@ -64,7 +65,12 @@ public struct JixiaoWebApp: Sendable {
     // MARK: Helpers shared by the routes
 
     /// The form fields of a posted body; refuses other content types, oversized bodies and bad encodings.
-    func readPost(_ request: Request) async throws -> FormPost {
+    func readPost(_ request: Request, maxFieldLength: Int? = nil) async throws -> FormPost {
+        try FormPost(body: try await readBody(request), maxFieldLength: maxFieldLength ?? configuration.maxFieldLength)
+    }
+
+    /// The text of a posted form body; refuses other content types, oversized bodies and bad encodings.
+    func readBody(_ request: Request) async throws -> String {
         let type = request.headers[.contentType] ?? ""
         guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             throw WebError(.unsupportedMediaType, code: "WEB_CONTENT_TYPE", "只接受网页表单提交（application/x-www-form-urlencoded），收到的是“\(type)”。")
@@ -78,7 +84,7 @@ public struct JixiaoWebApp: Sendable {
         guard let body = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), body.utf8.count == buffer.readableBytes else {
             throw WebError.badRequest("提交的内容不是有效的UTF-8文本，未保存。")
         }
-        return try FormPost(body: body, maxFieldLength: configuration.maxFieldLength)
+        return body
     }
 
     /// Refuses a post whose CSRF token is not the session's.

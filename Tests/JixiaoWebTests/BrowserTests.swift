@@ -161,5 +161,13 @@ import Testing
         #expect(seen["resaved_notice"] as? String == "已保存（第\(startVersion + 2)版）。")
         #expect(seen["resaved_phone"] as? String == "0771-5550123")
         #expect(seen["resaved_manager"] as? String == "另一位同事")
+        // 5. The expired session: kept through signing in, put back, saved; the page asked for comes after signing in.
+        #expect((seen["expired_message"] as? String)?.contains("登录已过期") == true, "\(seen["expired_message"] ?? "")")
+        #expect((seen["restored_notice"] as? String)?.contains("已放回表中") == true, "\(seen["restored_notice"] ?? "")")
+        #expect(seen["restored_manager"] as? String == "过期前填写的负责人")
+        #expect(seen["restored_saved"] as? String == "已保存（第\(startVersion + 3)版）。")
+        #expect(seen["restored_saved_manager"] as? String == "过期前填写的负责人")
+        #expect(seen["next_login_url"] as? String == "/login?next=/forms/4/print")
+        #expect(seen["next_after_login"] as? String == "/forms/4/print")
     }
 }

@@ -62,7 +62,7 @@ import Testing
         #expect(stored.summary.suggestedTotal == Decimal(string: "99.65"))
     }
 
-    @Test func aStaleSaveIsRefusedAndBothEditsSurvive() async throws {
+    @Test func aStaleSaveIsRefusedThenMergedAndBothEditsSurvive() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
         let password = try #require(h.passwords["gonglu"])
@@ -77,11 +77,18 @@ import Testing
             #expect(try await first.post("/forms/\(id)", a).status == .seeOther)
             let refused = try await second.post("/forms/\(id)", b)
             #expect(refused.status == .conflict)
-            #expect(refused.text.contains("已被他人保存") && refused.text.contains("您的修改没有丢失"))
-            #expect(Page.formFields(refused.text)["i.1.actual"] == "34000平方米")
+            #expect(refused.text.contains("别人已保存") && refused.text.contains("您填写的内容仍在下面"))
+            // What the second person typed stays; the first person's change (a field the second left alone) is taken
+            // over and listed; the page carries the current version, so saving again goes through with both.
+            let kept = Page.formFields(refused.text)
+            #expect(kept["i.1.actual"] == "34000平方米")
+            #expect(kept["i.0.actual"] == "490公里")
+            #expect(kept["_version"] == "2")
+            #expect(refused.text.contains("对方的修改"))
+            #expect(try await second.post("/forms/\(id)", kept).status == .seeOther)
         }
         let stored = try #require(try await h.store.form(id: id))
-        #expect(stored.version == 2 && stored.form.indicators[0].actual?.text == "490公里" && stored.form.indicators[1].actual?.text == "33850平方米")
+        #expect(stored.version == 3 && stored.form.indicators[0].actual?.text == "490公里" && stored.form.indicators[1].actual?.text == "34000平方米")
     }
 
     @Test func aScoreOutsideItsAllowedRangeIsRefusedWithTheReason() async throws {

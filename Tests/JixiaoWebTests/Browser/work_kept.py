@@ -5,6 +5,7 @@
 3. Enter in a field saves; it never moves a row or replaces the department's budget; the roll-up button fills
    only the 项目支出 row. Leaving the page with unsaved changes asks first.
 4. A save after someone else saved keeps what was typed, takes over the other's change, and saves on the next try.
+5. A save after the session ran out keeps what was typed through signing in; signing in returns to the page asked for.
 Prints one JSON object with what it saw."""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -129,6 +130,33 @@ def main():
         seen["resaved_error"] = text(tools, ".error-box")
         seen["resaved_phone"] = value(tools, "p_phone")
         seen["resaved_manager"] = value(tools, "p_manager")
+
+        # 5. The session runs out while typing: the post is kept through signing in and put back; a page asked for
+        #    while signed out is the page shown after signing in.
+        set_field(tools, "p_manager", "过期前填写的负责人")
+        tools.call("Network.deleteCookies", name="jixiao_session", url=base)
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "!!document.querySelector('form[action=\"/login\"]')")
+        seen["expired_message"] = text(tools, ".error-box")
+        screenshot(tools, os.path.join(artifacts, "work-kept-5-session-expired.png"))
+        tools.evaluate(f"""document.querySelector('input[name=username]').value = {json.dumps("gonglu")};
+            document.querySelector('input[name=password]').value = {json.dumps(accounts["gonglu"])};
+            document.querySelector('form[action="/login"] button[type=submit]').click(); true""")
+        wait_loaded(tools, "!!document.querySelector('input[name=\"p_manager\"]')")
+        seen["restored_notice"] = text(tools, ".notice")
+        seen["restored_manager"] = value(tools, "p_manager")
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box')")
+        seen["restored_saved"] = text(tools, ".notice")
+        seen["restored_saved_manager"] = value(tools, "p_manager")
+        tools.call("Network.deleteCookies", name="jixiao_session", url=base)
+        open_page(tools, base + "/forms/4/print", "!!document.querySelector('input[name=username]')")
+        seen["next_login_url"] = tools.evaluate("location.pathname + location.search")
+        tools.evaluate(f"""document.querySelector('input[name=username]').value = {json.dumps("gonglu")};
+            document.querySelector('input[name=password]').value = {json.dumps(accounts["gonglu"])};
+            document.querySelector('form[action="/login"] button[type=submit]').click(); true""")
+        tools.wait_for("location.pathname !== '/login' && document.readyState === 'complete'")
+        seen["next_after_login"] = tools.evaluate("location.pathname")
         print(json.dumps(seen, ensure_ascii=False))
     finally:
         browser.kill()
