@@ -124,8 +124,9 @@ def main():
         seen["conflict_manager"] = value(tools, "p_manager")
         seen["conflict_version"] = value(tools, "_version")
         screenshot(tools, os.path.join(artifacts, "work-kept-4-save-conflict.png"))
-        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
-        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box')")
+        # The conflict page has an error box already: wait for the next page, not for this one.
+        tools.evaluate("window.__conflictPage = true; document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "!window.__conflictPage && (location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box'))")
         seen["resaved_notice"] = text(tools, ".notice")
         seen["resaved_error"] = text(tools, ".error-box")
         seen["resaved_phone"] = value(tools, "p_phone")
