@@ -38,7 +38,11 @@ import Testing
             }
             try await group.waitForAll()
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        // Kill once some saves were acknowledged (however slow the machine), with more in flight.
+        while await (acknowledged.versions[1] ?? 0) <= 2, Date().timeIntervalSince(started) < 15 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: .milliseconds(200))
         server.kill()
         try await writers
         let versions = await acknowledged.versions
