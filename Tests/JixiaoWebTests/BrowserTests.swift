@@ -169,5 +169,10 @@ import Testing
         #expect(seen["restored_saved_manager"] as? String == "过期前填写的负责人")
         #expect(seen["next_login_url"] as? String == "/login?next=/forms/4/print")
         #expect(seen["next_after_login"] as? String == "/forms/4/print")
+        // 6. Line ends: the second, unchanged save makes no version and no history entry.
+        #expect(seen["multiline_saved"] as? String == "已保存（第\(startVersion + 4)版）。")
+        #expect(seen["multiline_value"] as? String == "第一行：路面修补\n第二行：边沟清理")
+        #expect(seen["multiline_resaved"] as? String == "已保存（第\(startVersion + 4)版）。")
+        #expect(seen["multiline_history"] as? Int == 1)
     }
 }

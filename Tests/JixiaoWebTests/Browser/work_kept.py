@@ -6,6 +6,7 @@
    only the 项目支出 row. Leaving the page with unsaved changes asks first.
 4. A save after someone else saved keeps what was typed, takes over the other's change, and saves on the next try.
 5. A save after the session ran out keeps what was typed through signing in; signing in returns to the page asked for.
+6. Text of several lines saved twice unchanged makes one version and one history entry (no CRLF phantom change).
 Prints one JSON object with what it saw."""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -158,6 +159,20 @@ def main():
             document.querySelector('form[action="/login"] button[type=submit]').click(); true""")
         tools.wait_for("location.pathname !== '/login' && document.readyState === 'complete'")
         seen["next_after_login"] = tools.evaluate("location.pathname")
+
+        # 6. Text of several lines (the browser sends CRLF) saved once, then saved again unchanged: no new version,
+        #    no phantom change in the history.
+        open_page(tools, base + "/forms/4", "!!document.querySelector('textarea[name=\"s.0.detail\"]')")
+        set_field(tools, "s.0.detail", "第一行：路面修补\n第二行：边沟清理")
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box')")
+        seen["multiline_saved"] = text(tools, ".notice")
+        seen["multiline_value"] = value(tools, "s.0.detail")
+        tools.evaluate("window.__firstSave = true; document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "!window.__firstSave && (location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box'))")
+        seen["multiline_resaved"] = text(tools, ".notice")
+        seen["multiline_history"] = tools.evaluate("""Array.from(document.querySelectorAll('table.history tr')).filter(function (r) {
+            return r.textContent.indexOf('第一行：路面修补') >= 0; }).length""")
         print(json.dumps(seen, ensure_ascii=False))
     finally:
         browser.kill()
