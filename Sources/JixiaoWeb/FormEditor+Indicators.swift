@@ -21,6 +21,10 @@ extension FormEditor {
         if editable { head += "<th></th>" }
         var html = "<datalist id=\"level1-options\">" + Self.level1Options.map { "<option value=\"\($0)\">" }.joined() + "</datalist>"
         html += "<datalist id=\"level2-options\">" + Self.level2Options.map { "<option value=\"\($0)\">" }.joined() + "</datalist>"
+        if editable && scored {
+            html += "<p class=\"table-tools\"><button type=\"submit\" name=\"action\" value=\"adopt-all\" class=\"adopt-all\" "
+                + "title=\"把每行的建议得分填入得分（不保存）\">全部采用建议得分</button></p>"
+        }
         html += "<div class=\"table-scroll\"><table class=\"indicators\"><thead><tr>\(head)</tr></thead><tbody>"
         for (index, indicator) in indicators.enumerated() {
             html += indicatorRow(index, indicator, columns: columns)
@@ -74,6 +78,11 @@ extension FormEditor {
     func suggestion(_ index: Int) -> String {
         guard index < analysis.score.indicators.count else { return "" }
         let s = analysis.score.indicators[index]
-        return "<b class=\"suggested\">\(s.suggested?.shortText() ?? "—")</b><span class=\"range\">允许 \(s.rangeWords)</span><span class=\"explanation\">\(HTML.escape(s.explanation))</span>"
+        var html = "<b class=\"suggested\">\(s.suggested?.shortText() ?? "—")</b>"
+        if editable {
+            html += "<button type=\"submit\" name=\"action\" value=\"adopt:\(index)\" class=\"adopt\" title=\"把建议得分填入本行得分（不保存）\""
+                + (s.suggested == nil ? " hidden" : "") + ">采用</button>"
+        }
+        return html + "<span class=\"range\">允许 \(s.rangeWords)</span><span class=\"explanation\">\(HTML.escape(s.explanation))</span>"
     }
 }

@@ -11,6 +11,9 @@ struct FormReader {
     /// The text as posted for fields with errors, so the page shows it again unchanged.
     private(set) var rawTexts: [String: String] = [:]
 
+    /// Forgets what was typed in `key`, so the field shows the form's value (after the suggested score was taken).
+    mutating func forget(_ key: String) { rawTexts[key] = nil }
+
     init(post: FormPost, profile: ScoringProfile) {
         self.post = post
         self.profile = profile

@@ -196,6 +196,13 @@ extension JixiaoWebApp {
         if action != "save" {
             var reader = FormReader(post: post, profile: profile)
             var form = reader.read(over: record.form)
+            if action == "adopt-all" || action.hasPrefix("adopt:") {
+                let rows = action == "adopt-all" ? nil : action.split(separator: ":").last.flatMap { Int($0) }.map { [$0] }
+                let taken = Self.adoptSuggestedScores(in: &form, rows: rows, profile: profile)
+                for row in taken { reader.forget("i.\(row).score") }
+                let notice = taken.isEmpty ? "没有可采用的建议得分。" : "已采用\(taken.count)行的建议得分，尚未保存。"
+                return try await editorPage(record, signedIn, shown: form, version: version, notice: notice, reader: reader)
+            }
             if action == "assemble" {
                 let change = try await rollup(for: record, signedIn).assemble(into: &form)
                 return try await editorPage(record, signedIn, shown: form, version: version, notice: change + "尚未保存。", reader: reader)
@@ -245,6 +252,23 @@ extension JixiaoWebApp {
         message += "核对后再点“保存”即保存为新版本。"
         return try await editorPage(current, signedIn, shown: merged, version: current.version, error: message, reader: merge.taken.isEmpty ? reader : nil,
                                     status: .conflict, otherChanges: changes)
+    }
+
+    /// Puts the suggested score, as the page shows it, into the 得分 of the given rows (all when nil) that have one;
+    /// returns the rows changed.
+    static func adoptSuggestedScores(in form: inout EvaluationForm, rows: [Int]?, profile: ScoringProfile) -> [Int] {
+        let analysis = FormAnalysis(form, profile: profile)
+        var indicators = form.indicators
+        var taken: [Int] = []
+        for (index, score) in analysis.score.indicators.enumerated() where rows?.contains(index) ?? true {
+            guard index < indicators.count, let suggested = score.suggested,
+                  let shown = Decimal(string: suggested.shortText(), locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            if indicators[index].reportedScore?.value == shown { continue }
+            indicators[index].reportedScore = PrintedNumber(shown)
+            taken.append(index)
+        }
+        form.indicators = indicators
+        return taken
     }
 
     func preview(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {

@@ -174,5 +174,13 @@ import Testing
         #expect(seen["multiline_value"] as? String == "第一行：路面修补\n第二行：边沟清理")
         #expect(seen["multiline_resaved"] as? String == "已保存（第\(startVersion + 4)版）。")
         #expect(seen["multiline_history"] as? Int == 1)
+        // 7. 采用建议得分 in place, then saved.
+        let suggested = try #require(seen["adopt_suggested"] as? String)
+        #expect(suggested != "—" && seen["adopt_row_score"] as? String == suggested)
+        #expect(seen["adopt_row_status"] as? String == "已采用1行的建议得分，尚未保存。")
+        #expect(seen["adopt_row_url"] as? String == "/forms/2")
+        #expect(seen["adopt_all_matches"] as? Bool == true)
+        #expect((seen["adopt_saved"] as? String)?.hasPrefix("已保存") == true)
+        #expect(seen["adopt_saved_score"] as? String == suggested)
     }
 }

@@ -91,6 +91,33 @@ import Testing
         #expect(stored.version == 3 && stored.form.indicators[0].actual?.text == "490公里" && stored.form.indicators[1].actual?.text == "34000平方米")
     }
 
+    @Test func theSuggestedScoresAreTakenOverRowByRowOrAllWithoutScript() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { browser in
+            var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
+            fields["i.4.actual"] = "94%"
+            fields["i.4.score"] = "1"
+            fields["action"] = "adopt:4"
+            let one = try await browser.post("/forms/\(id)", fields)
+            #expect(one.status == .ok && one.text.contains("已采用1行的建议得分，尚未保存。"))
+            let afterOne = Page.formFields(one.text)
+            #expect(afterOne["i.4.score"] == "4.95" && afterOne["i.4.actual"] == "94%")
+            var all = afterOne
+            all["i.0.score"] = "3"
+            all["action"] = "adopt-all"
+            let every = try await browser.post("/forms/\(id)", all)
+            #expect(every.text.contains("已采用1行的建议得分"))
+            #expect(Page.formFields(every.text)["i.0.score"] != "3")
+            var save = Page.formFields(every.text)
+            save["action"] = "save"
+            #expect(try await browser.post("/forms/\(id)", save).status == .seeOther)
+        }
+        let stored = try #require(try await h.store.form(id: id))
+        #expect(stored.form.indicators[4].reportedScore?.value == Decimal(string: "4.95"))
+        #expect(stored.form.indicators[0].reportedScore?.value != 3)
+    }
+
     @Test func aScoreOutsideItsAllowedRangeIsRefusedWithTheReason() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)

@@ -24,10 +24,19 @@ public enum EvaluationForm: Sendable, Hashable {
 
     /// The indicators of the form.
     public var indicators: [Indicator] {
-        switch self {
-        case .targetDeclaration(let d): return d.indicators
-        case .projectSelfEvaluation(let e): return e.indicators
-        case .departmentEvaluation(let e): return e.indicators
+        get {
+            switch self {
+            case .targetDeclaration(let d): return d.indicators
+            case .projectSelfEvaluation(let e): return e.indicators
+            case .departmentEvaluation(let e): return e.indicators
+            }
+        }
+        set {
+            switch self {
+            case .targetDeclaration(var d): d.indicators = newValue; self = .targetDeclaration(d)
+            case .projectSelfEvaluation(var e): e.indicators = newValue; self = .projectSelfEvaluation(e)
+            case .departmentEvaluation(var e): e.indicators = newValue; self = .departmentEvaluation(e)
+            }
         }
     }
 

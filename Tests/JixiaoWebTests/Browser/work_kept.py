@@ -7,6 +7,7 @@
 4. A save after someone else saved keeps what was typed, takes over the other's change, and saves on the next try.
 5. A save after the session ran out keeps what was typed through signing in; signing in returns to the page asked for.
 6. Text of several lines saved twice unchanged makes one version and one history entry (no CRLF phantom change).
+7. 采用建议得分 fills a row's score, or every row's, in place; the page is not left.
 Prints one JSON object with what it saw."""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -173,6 +174,28 @@ def main():
         seen["multiline_resaved"] = text(tools, ".notice")
         seen["multiline_history"] = tools.evaluate("""Array.from(document.querySelectorAll('table.history tr')).filter(function (r) {
             return r.textContent.indexOf('第一行：路面修补') >= 0; }).length""")
+
+        # 7. 采用建议得分, in place: one row, then every row; then saved.
+        logout(tools)
+        login(tools, base, "yunshu", accounts["yunshu"])
+        open_page(tools, base + "/forms/2", "!!document.querySelector('button.adopt-all')")
+        set_field(tools, "i.0.score", "0.5")
+        tools.wait_for("!!document.querySelector('tr[data-row=\"0\"] button.adopt')")
+        seen["adopt_suggested"] = text(tools, 'tr[data-row="0"] .suggested')
+        tools.evaluate("document.querySelector('tr[data-row=\"0\"] button.adopt').click(); true")
+        seen["adopt_row_score"] = value(tools, "i.0.score")
+        seen["adopt_row_status"] = text(tools, "#adopt-status")
+        seen["adopt_row_url"] = tools.evaluate("location.pathname + location.search")
+        tools.evaluate("document.querySelector('button.adopt-all').click(); true")
+        seen["adopt_all_matches"] = tools.evaluate("""Array.from(document.querySelectorAll('tr[data-row]')).every(function (r) {
+            var s = r.querySelector('.suggested'), v = r.querySelector('input[name$=".score"]');
+            return !s || !v || s.textContent === '—' || s.textContent === v.value; })""")
+        tools.evaluate("document.querySelector('tr[data-row=\"0\"]').scrollIntoView(); true")
+        screenshot(tools, os.path.join(artifacts, "work-kept-6-adopt-suggested.png"))
+        tools.evaluate("document.querySelector('.actions button[value=save]').click(); true")
+        wait_loaded(tools, "location.search.indexOf('saved=') >= 0 || !!document.querySelector('.error-box')")
+        seen["adopt_saved"] = text(tools, ".notice")
+        seen["adopt_saved_score"] = value(tools, "i.0.score")
         print(json.dumps(seen, ensure_ascii=False))
     finally:
         browser.kill()

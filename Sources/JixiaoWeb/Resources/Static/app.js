@@ -17,6 +17,8 @@
           var cell = form.querySelector('tr[data-row="' + index + '"] td.suggestion');
           if (!cell) return;
           cell.querySelector(".suggested").textContent = row.suggested;
+          var adopt = cell.querySelector("button.adopt");
+          if (adopt) adopt.hidden = row.suggested === "—";
           cell.querySelector(".range").textContent = row.range;
           cell.querySelector(".explanation").textContent = row.explanation;
         });
@@ -48,5 +50,39 @@
     if (!dirty) return;
     event.preventDefault();
     event.returnValue = "";
+  });
+})();
+
+// 采用建议得分: fills the row's 得分 (or every row's) with the suggestion shown, in place; without this script the
+// buttons post and the server fills them.
+(function () {
+  "use strict";
+  var form = document.getElementById("form-editor");
+  if (!form) return;
+  function adopt(row) {
+    var shown = row.querySelector("td.suggestion .suggested");
+    var score = row.querySelector('input[name$=".score"]');
+    if (!shown || !score || shown.textContent === "—" || score.readOnly) return false;
+    if (score.value === shown.textContent) return false;
+    score.value = shown.textContent;
+    score.dispatchEvent(new Event("input", { bubbles: true }));
+    return true;
+  }
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.adopt, button.adopt-all");
+    if (!button) return;
+    event.preventDefault();
+    var rows = button.classList.contains("adopt-all") ? form.querySelectorAll("tr[data-row]") : [button.closest("tr[data-row]")];
+    var changed = 0;
+    Array.prototype.forEach.call(rows, function (row) { if (row && adopt(row)) changed += 1; });
+    var status = document.getElementById("adopt-status");
+    if (!status) {
+      status = document.createElement("p");
+      status.id = "adopt-status";
+      status.className = "notice";
+      status.setAttribute("role", "status");
+      form.insertBefore(status, form.firstChild);
+    }
+    status.textContent = changed ? "已采用" + changed + "行的建议得分，尚未保存。" : "没有可采用的建议得分（得分已与建议一致）。";
   });
 })();
