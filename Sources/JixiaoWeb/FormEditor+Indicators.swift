@@ -34,11 +34,16 @@ extension FormEditor {
         return html
     }
 
-    func cell(_ index: Int, _ field: String, _ value: String?, size: Int, list: String? = nil) -> String {
+    /// One field of an indicator row; `wrap` for text that must show whole (names, targets, values, reasons): a
+    /// box that wraps its lines and grows with them, not a one-line input that cuts the text off.
+    func cell(_ index: Int, _ field: String, _ value: String?, size: Int, list: String? = nil, wrap: Bool = false) -> String {
         let key = "i.\(index).\(field)"
         let note = fieldErrors[key] ?? fieldWarnings[key]
         let cls = fieldErrors[key] != nil ? "invalid" : fieldWarnings[key] != nil ? "warned" : ""
-        var html = "<td class=\"\(cls)\">" + HTML.input(key, rawTexts[key] ?? value, label: FieldLabels.label(for: key), size: size, list: list, readOnly: !editable)
+        let control = wrap
+            ? HTML.textarea(key, rawTexts[key] ?? value, label: FieldLabels.label(for: key), rows: 1, readOnly: !editable, className: "cell-text")
+            : HTML.input(key, rawTexts[key] ?? value, label: FieldLabels.label(for: key), size: size, list: list, readOnly: !editable)
+        var html = "<td class=\"\(cls)\">" + control
         if let note { html += "<small class=\"\(fieldErrors[key] != nil ? "bad" : "warn")\">\(HTML.escape(note))</small>" }
         return html + "</td>"
     }
@@ -50,15 +55,16 @@ extension FormEditor {
         html += cell(index, "level1", indicator.level1Label ?? indicator.level1?.chineseName, size: 7, list: "level1-options")
         html += cell(index, "level2", indicator.level2Label ?? indicator.level2?.chineseName, size: 8, list: "level2-options")
         if columns == .declaration { html += cell(index, "tags", indicator.subTasks?.text, size: 4) }
-        html += cell(index, "name", indicator.name, size: 14)
-        html += cell(index, "target", indicator.target?.text, size: 10)
+        html += cell(index, "name", indicator.name, size: 14, wrap: true)
+        html += cell(index, "target", indicator.target?.text, size: 10, wrap: true)
         if columns != .declaration {
-            html += cell(index, "adjusted", indicator.adjustedTarget?.text, size: 8)
-            html += cell(index, "actual", indicator.actual?.text, size: 10)
+            html += cell(index, "adjusted", indicator.adjustedTarget?.text, size: 8, wrap: true)
+            html += cell(index, "actual", indicator.actual?.text, size: 10, wrap: true)
             html += cell(index, "weight", indicator.weight?.description, size: 4)
             html += cell(index, "score", indicator.reportedScore?.description, size: 4)
             html += "<td class=\"suggestion\">\(suggestion(index))</td>"
-            html += "<td>" + HTML.input("i.\(index).reason", indicator.deviationReason, label: FieldLabels.label(for: "i.\(index).reason"), size: 16, readOnly: !editable)
+            html += "<td>" + HTML.textarea("i.\(index).reason", rawTexts["i.\(index).reason"] ?? indicator.deviationReason,
+                                           label: FieldLabels.label(for: "i.\(index).reason"), rows: 1, readOnly: !editable, className: "cell-text reason")
             if let note = indicator.qualitativeNote { html += "<input type=\"hidden\" name=\"i.\(index).note\" value=\"\(HTML.escape(note))\">" }
             html += "</td>"
         }

@@ -33,8 +33,9 @@ enum HTML {
         return "<input type=\"text\" \(attributes.joined(separator: " "))>"
     }
 
-    static func textarea(_ name: String, _ value: String?, label: String? = nil, rows: Int = 3, readOnly: Bool = false) -> String {
-        "<textarea \(attribute("name", name)) rows=\"\(rows)\"\(label.map { " " + attribute("aria-label", $0) } ?? "")\(readOnly ? " readonly" : "")>\(escape(value ?? ""))</textarea>"
+    static func textarea(_ name: String, _ value: String?, label: String? = nil, rows: Int = 3, readOnly: Bool = false, className: String? = nil) -> String {
+        "<textarea \(attribute("name", name)) rows=\"\(rows)\"\(className.map { " " + attribute("class", $0) } ?? "")"
+            + "\(label.map { " " + attribute("aria-label", $0) } ?? "")\(readOnly ? " readonly" : "")>\(escape(value ?? ""))</textarea>"
     }
 
     static func select(_ name: String, _ options: [(value: String, label: String)], selected: String?, disabled: Bool = false) -> String {

@@ -104,7 +104,7 @@ import Testing
         }
     }
 
-    /// The three ways the editor lost or blocked work (issue "Filling and reviewing", bugs 1–3), each as a person meets it.
+    /// The ways the editor lost or blocked work (issue "Filling and reviewing", bugs 1–7), each as a person meets it.
     @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
     func theEditorKeepsWorkThatUsedToBeLost() async throws {
         let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
@@ -182,5 +182,27 @@ import Testing
         #expect(seen["adopt_all_matches"] as? Bool == true)
         #expect((seen["adopt_saved"] as? String)?.hasPrefix("已保存") == true)
         #expect(seen["adopt_saved_score"] as? String == suggested)
+    }
+
+    /// Every editor at 1366 px and at 1093 px (125 % scaling): the page does not scroll sideways and no indicator
+    /// text is cut off in its box; screenshots kept in test-artifacts.
+    @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+    func everyEditorFitsTheWindowAndShowsItsWholeText() async throws {
+        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-widths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("widths.sqlite").path], expectAccounts: 6)
+        defer { server.stop() }
+        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let accounts = String(decoding: try JSONSerialization.data(withJSONObject: server.passwords), as: UTF8.self)
+        let out = try Self.runScript("editor_widths.py", [server.base, accounts, artifacts.path], chromium: chromium)
+        let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: [String: Any]])
+        #expect(seen.count == 6)
+        for (page, measured) in seen.sorted(by: { $0.key < $1.key }) {
+            let width = measured["page"] as? Int ?? .max, window = measured["window"] as? Int ?? 0
+            #expect(width <= window, "\(page): the page is \(width) px wide in a \(window) px window: \(measured["wide"] ?? "")")
+            #expect((measured["cut"] as? [String])?.isEmpty == true, "\(page): text cut off in \(measured["cut"] ?? "")")
+        }
     }
 }

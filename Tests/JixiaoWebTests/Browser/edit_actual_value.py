@@ -16,7 +16,7 @@ def main():
         tools.wait_for("document.readyState === 'complete' && !!document.querySelector('tr[data-row=\"4\"]')")
         seen["before"] = tools.evaluate("document.querySelector('tr[data-row=\"4\"] .suggested').textContent")
         tools.evaluate("""(function () {
-            var actual = document.querySelector('input[name="i.4.actual"]');
+            var actual = document.querySelector('[name="i.4.actual"]');
             actual.focus(); actual.value = '95%'; actual.dispatchEvent(new Event('input', {bubbles: true}));
             var score = document.querySelector('input[name="i.4.score"]');
             score.value = '5'; score.dispatchEvent(new Event('input', {bubbles: true}));
@@ -28,7 +28,7 @@ def main():
         tools.wait_for("location.search.indexOf('saved=') >= 0 && document.readyState === 'complete'")
         seen["notice"] = tools.evaluate("document.querySelector('.notice') && document.querySelector('.notice').textContent")
         seen["after"] = tools.evaluate("document.querySelector('tr[data-row=\"4\"] .suggested').textContent")
-        seen["actual"] = tools.evaluate("document.querySelector('input[name=\"i.4.actual\"]').value")
+        seen["actual"] = tools.evaluate("document.querySelector('[name=\"i.4.actual\"]').value")
         seen["total"] = tools.evaluate("document.getElementById('suggested-total').textContent")
         tools.evaluate("document.querySelector('tr[data-row=\"4\"]').scrollIntoView({block: 'center'}); true")
         take_screenshot(tools, screenshot)

@@ -39,7 +39,7 @@ def main():
 
         login(tools, base, "gonglu", accounts["gonglu"])
         open_page(tools, form, ready)
-        tools.evaluate("""var reason = document.querySelector('input[name="i.9.reason"]');
+        tools.evaluate("""var reason = document.querySelector('[name="i.9.reason"]');
             reason.value = '抽样调查420人，满意390人。'; true""")
         tools.evaluate("document.querySelector('button[value=save]').click(); true")
         tools.wait_for("location.search.indexOf('saved=') >= 0 && document.readyState === 'complete'")
