@@ -308,7 +308,7 @@ extension JixiaoWebApp {
                                note: guessed == nil ? "文件没有写明年度的表单按此年度导入。" : "按文件标题推断，请核对；文件没有写明年度的表单按此年度导入。")
         }
         let importable = signedIn.scope.importable.compactMap { signedIn.scope.organisations[$0] }.sorted { $0.code < $1.code }
-        html += "<div class=\"table-scroll\"><table class=\"rows\"><thead><tr><th>#</th><th>表单</th><th>类别</th><th>文件中的单位</th><th>年度</th><th>指标</th><th>导入到</th><th>匹配说明</th></tr></thead><tbody>"
+        html += "<div class=\"table-scroll\"><table class=\"rows matches\"><thead><tr><th>#</th><th>表单</th><th>类别</th><th>文件中的单位</th><th>年度</th><th>指标</th><th>导入到</th><th>匹配说明</th></tr></thead><tbody>"
         for item in items {
             let (unit, department) = UploadMatcher.named(item.form)
             let printed = [unit, department].compactMap { $0 }.map { ($0.code.map { $0 + " " } ?? "") + $0.name }.first ?? "—"
@@ -331,10 +331,42 @@ extension JixiaoWebApp {
             html += "<td class=\"\(item.match.organisationID == nil ? "bad" : "")\">\(HTML.escape(item.match.reason))</td></tr>"
         }
         html += "</tbody></table></div>"
+        html += "<h2>读出的内容</h2><p class=\"meta\">每份表单读出的指标、数值和审核结果；确认前请展开核对。</p>"
+        for item in items { html += uploadPreview(item.index, item.form) }
         html += "<p><button type=\"submit\" class=\"primary\">确认导入</button> 导入后每份表单都是草稿，由所属单位核对、填报后提交。</p></form>"
         html += "<form method=\"post\" action=\"/uploads/\(upload.id)/discard\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\"><button type=\"submit\">放弃这次上传</button></form>"
         html += importFindingsHTML(document.importFindings)
         return Page.response(title: "确认导入", body: html, signedIn: signedIn, status: status, wide: true)
+    }
+
+    /// One form as read, folded: its indicators with their values and scores, the suggested score beside each,
+    /// and what the checks found, so a person sees what will be imported before confirming.
+    func uploadPreview(_ index: Int, _ form: EvaluationForm) -> String {
+        let analysis = FormAnalysis(form, profile: profile)
+        let counts = Dictionary(grouping: analysis.findings, by: \.severity).mapValues(\.count)
+        let scored = form.kind != .targetDeclaration
+        var summary = "第\(index + 1)份《\(form.title.isEmpty ? "未命名" : form.title)》：指标\(form.indicators.count)条"
+        if scored { summary += "，建议总分\(analysis.score.suggestedTotal.shortText())" }
+        summary += "；审核：错误\(counts[.error] ?? 0)条，警告\(counts[.warning] ?? 0)条，提示\(counts[.info] ?? 0)条"
+        var html = "<details class=\"upload-preview\"\((counts[.error] ?? 0) > 0 ? " open" : "")><summary>\(HTML.escape(summary))</summary>"
+        html += "<div class=\"table-scroll\"><table class=\"rows\"><thead><tr><th>#</th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
+        if scored { html += "<th>实际完成值</th><th>分值</th><th>得分</th><th>建议得分</th>" }
+        html += "</tr></thead><tbody>"
+        for (n, indicator) in form.indicators.enumerated() {
+            html += "<tr><td>\(n + 1)</td><td>\(HTML.escape(indicator.level1Label ?? indicator.level1?.chineseName ?? ""))</td>"
+            html += "<td>\(HTML.escape(indicator.level2Label ?? indicator.level2?.chineseName ?? ""))</td><td>\(HTML.escape(indicator.name))</td>"
+            html += "<td>\(HTML.escape(indicator.target?.text ?? ""))</td>"
+            if scored {
+                let suggested = n < analysis.score.indicators.count ? analysis.score.indicators[n].suggested?.shortText() : nil
+                html += "<td>\(HTML.escape(indicator.actual?.text ?? ""))</td><td class=\"num\">\(indicator.weight?.description ?? "")</td>"
+                html += "<td class=\"num\">\(indicator.reportedScore?.description ?? "")</td><td class=\"num\">\(suggested ?? "—")</td>"
+            }
+            html += "</tr>"
+        }
+        if form.indicators.isEmpty { html += "<tr><td colspan=\"\(scored ? 9 : 5)\">暂无（没有读出指标）</td></tr>" }
+        html += "</tbody></table></div>"
+        html += FormAnalysis.findingList(analysis.findings) + "</details>"
+        return html
     }
 
     /// The importer's findings: errors and warnings in a table, the informational ones folded away.

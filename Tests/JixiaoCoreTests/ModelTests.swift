@@ -17,6 +17,15 @@ struct ModelTests {
         #expect(split?.name == example.3)
     }
 
+    @Test("Numbers typed with a Chinese input method (full-width) or with thousands separators read as numbers")
+    func fullWidthAndGroupedNumbers() throws {
+        #expect(PrintedNumber(text: "９．５") == PrintedNumber(Decimal(string: "9.5")!, places: 1))
+        #expect(PrintedNumber(text: "１００％") == PrintedNumber(100, places: 0, isPercent: true))
+        #expect(PrintedNumber(text: "1,234,567.80")?.value == Decimal(string: "1234567.80"))
+        #expect(PrintedNumber(text: "１，２３４．５")?.value == Decimal(string: "1234.5"))
+        #expect(PrintedNumber(text: "九") == nil && PrintedNumber(text: "９a") == nil)
+    }
+
     @Test("Names that start with a number are not tags")
     func notTags() {
         #expect(SubTaskTag.split("1.5万元以上") == nil)

@@ -97,6 +97,9 @@ import Testing
         #expect(seen["year"] as? String == "2024")
         let reasons = try #require(seen["reasons"] as? [String])
         #expect(reasons.count == 3 && reasons[0] == "按编码 305002匹配" && reasons[2].contains("不在您可导入的范围内"))
+        let preview = try #require(seen["preview"] as? [String])
+        #expect(preview.count == 3 && preview[0].hasPrefix("第1份《县道桥梁加固》：指标1条，建议总分") && preview[0].contains("审核：错误"))
+        #expect(seen["preview_rows"] as? Int == 1)
         #expect(seen["result_title"] as? String == "已导入 2 份表单")
         #expect(seen["created"] as? [String] == ["县道桥梁加固", "公路标志标线更新"])
         for name in ["upload-1-confirm.png", "upload-2-created.png"] {

@@ -66,7 +66,11 @@ public struct PrintedNumber: Sendable, Hashable, Codable, CustomStringConvertibl
     /// Reads `9.8`, `97.30`, `98.1%`, `9,028,372.00`; nil when the text is not a plain number.
     public init?(text: String) {
         if case .number(let number) = PrintedNumber.scan(text) { self = number; return }
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Full-width digits and signs (typed with a Chinese input method) are the same digits.
+        var t = String(String.UnicodeScalarView(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { scalar in
+            (0xFF10...0xFF19).contains(scalar.value) || scalar == "．" || scalar == "－" || scalar == "＋"
+                ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+        }))
             .replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "％", with: "%")
         var percent = false
         if t.hasSuffix("%") { percent = true; t.removeLast() }

@@ -19,8 +19,11 @@ def main():
         tools.evaluate("document.querySelector('form.upload button[type=submit]').click(); true")
         tools.wait_for("location.pathname.indexOf('/uploads/') === 0 && document.readyState === 'complete' && !!document.querySelector('form.confirm-upload')")
         seen["confirm_title"] = tools.evaluate("document.querySelector('h1').textContent")
-        seen["reasons"] = tools.evaluate("Array.from(document.querySelectorAll('form.confirm-upload tbody tr')).map(r => r.lastElementChild.textContent)")
+        seen["reasons"] = tools.evaluate("Array.from(document.querySelectorAll('table.matches tbody tr')).map(r => r.lastElementChild.textContent)")
         seen["year"] = tools.evaluate("document.querySelector('input[name=year]').value")
+        seen["preview"] = tools.evaluate("Array.from(document.querySelectorAll('details.upload-preview summary')).map(s => s.textContent)")
+        tools.evaluate("var d = document.querySelector('details.upload-preview'); d.open = true; d.scrollIntoView(); true")
+        seen["preview_rows"] = tools.evaluate("document.querySelectorAll('details.upload-preview')[0].querySelectorAll('tbody tr').length")
         screenshot(tools, os.path.join(shots, "upload-1-confirm.png"))
         tools.evaluate("""Array.from(document.querySelectorAll('form.confirm-upload select')).forEach(s => { if (s.value === '') s.value = 'skip'; });
             document.querySelector('form.confirm-upload button[type=submit]').click(); true""")
