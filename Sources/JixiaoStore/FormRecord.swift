@@ -126,14 +126,17 @@ public struct FormQuery: Sendable, Hashable {
     public var fiscalYear: Int?
     public var kind: FormKind?
     public var status: FormStatus?
+    /// Any of these statuses (with `status`, both must hold).
+    public var statuses: [FormStatus]?
     /// Words the title must contain.
     public var titleContains: String?
     public var offset: Int
     public var limit: Int
 
     public init(organisationIDs: [Int64]? = nil, fiscalYear: Int? = nil, kind: FormKind? = nil, status: FormStatus? = nil,
-                titleContains: String? = nil, offset: Int = 0, limit: Int = 50) {
+                titleContains: String? = nil, offset: Int = 0, limit: Int = 50, statuses: [FormStatus]? = nil) {
         self.organisationIDs = organisationIDs
+        self.statuses = statuses
         self.fiscalYear = fiscalYear
         self.kind = kind
         self.status = status

@@ -79,6 +79,10 @@ extension SQLiteStore {
         if let year = query.fiscalYear { clauses.append("fiscal_year = ?"); arguments += [year] }
         if let kind = query.kind { clauses.append("kind = ?"); arguments += [kind.rawValue] }
         if let status = query.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let statuses = query.statuses {
+            clauses.append(statuses.isEmpty ? "0" : "status IN (\(databaseQuestionMarks(count: statuses.count)))")
+            arguments += StatementArguments(statuses.map(\.rawValue))
+        }
         if let words = query.titleContains, !words.isEmpty { clauses.append("instr(title, ?) > 0"); arguments += [words] }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let filterArguments = arguments

@@ -12,10 +12,13 @@ public struct AccessScope: Sendable, Hashable {
     public var importable: Set<Int64>
     /// All organisations by id, for names.
     public var organisations: [Int64: OrganisationRecord]
+    /// The person's role.
+    public var role: UserRole
 
     public init(user: UserRecord, organisations: [OrganisationRecord]) {
         let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0) })
         self.organisations = byID
+        role = user.role
         var children: [Int64: [Int64]] = [:]
         for organisation in organisations { if let parent = organisation.parentID { children[parent, default: []].append(organisation.id) } }
         func subtree(_ root: Int64) -> Set<Int64> {
@@ -48,6 +51,21 @@ public struct AccessScope: Sendable, Hashable {
     }
 
     public func canRead(_ organisationID: Int64) -> Bool { readable.contains(organisationID) }
+
+    /// What waits for this person: the statuses of forms that are theirs to act on next, the organisations they
+    /// are looked for in, and the menu's word for them; nil for a role nothing waits for.
+    public var waiting: (label: String, statuses: [FormStatus], organisations: [Int64])? {
+        switch role {
+        case .unitFiller: return ("待填报", [.draft], editable.sorted())
+        case .departmentReviewer: return ("待我审核", [.submitted, .departmentReview], readable.subtracting(editable).sorted())
+        case .financeReviewer: return ("待我审核", [.financeReview], readable.sorted())
+        case .administrator: return nil
+        }
+    }
+
+    /// Whether this person may create forms (the menu shows 新建表单) and import files (导入文件).
+    public var canCreate: Bool { !editable.isEmpty }
+    public var canImport: Bool { !importable.isEmpty }
 
     /// Only drafts are edited; a submitted form belongs to its reviewers (issue 6's workflow).
     public func canEdit(_ record: FormRecord) -> Bool { editable.contains(record.organisationID) && record.status == .draft }

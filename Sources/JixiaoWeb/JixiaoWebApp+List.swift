@@ -12,9 +12,13 @@ extension JixiaoWebApp {
         let words = q.get("q").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         let page = max(1, q.get("page").flatMap(Int.init) ?? 1)
         let size = configuration.pageSize
-        let result = try await store.forms(FormQuery(organisationIDs: Array(signedIn.scope.readable).sorted(), fiscalYear: year, kind: kind,
-                                                     status: status, titleContains: words, offset: (page - 1) * size, limit: size))
-        var html = "<h1>表单</h1><form method=\"get\" action=\"/forms\" class=\"filters\">"
+        // `waiting=1`: the forms that wait for this person (待填报 / 待我审核).
+        let waiting = q.get("waiting") == "1" ? signedIn.scope.waiting : nil
+        let result = try await store.forms(FormQuery(organisationIDs: waiting?.organisations ?? Array(signedIn.scope.readable).sorted(), fiscalYear: year,
+                                                     kind: kind, status: status, titleContains: words, offset: (page - 1) * size, limit: size,
+                                                     statuses: waiting?.statuses))
+        var html = "<h1>\(waiting.map { HTML.escape($0.label) } ?? "表单")</h1><form method=\"get\" action=\"/forms\" class=\"filters\">"
+        if waiting != nil { html += "<input type=\"hidden\" name=\"waiting\" value=\"1\">" }
         html += HTML.field("年度", HTML.input("year", year.map(String.init), size: 5))
         html += HTML.field("类别", HTML.select("kind", [("", "全部")] + FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: kind?.rawValue ?? ""))
         html += HTML.field("状态", HTML.select("status", [("", "全部")] + FormStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: status?.rawValue ?? ""))
@@ -46,6 +50,7 @@ extension JixiaoWebApp {
                 if let year { items.append("year=\(year)") }
                 if let kind { items.append("kind=\(kind.rawValue)") }
                 if let status { items.append("status=\(status.rawValue)") }
+                if waiting != nil { items.append("waiting=1") }
                 if let words { items.append("q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
                 return "/forms?" + items.joined(separator: "&")
             }

@@ -6,8 +6,17 @@ enum Page {
     static func html(title: String, body: String, signedIn: SignedIn?, wide: Bool = false) -> String {
         var nav = ""
         if let signedIn {
+            // Only what the role may do, and what waits for the person with its count.
+            var links = "<a href=\"/forms\">表单</a>"
+            if let waiting = signedIn.scope.waiting {
+                let count = signedIn.waitingCount.map { $0 > 0 ? "<b class=\"count\">\($0)</b>" : "" } ?? ""
+                links += "<a href=\"/forms?waiting=1\">\(HTML.escape(waiting.label))\(count)</a>"
+            }
+            if signedIn.scope.role != .unitFiller { links += "<a href=\"/overview\">审核总览</a>" }
+            if signedIn.scope.canCreate { links += "<a href=\"/forms/new\">新建表单</a>" }
+            if signedIn.scope.canImport { links += "<a href=\"/uploads\">导入文件</a>" }
             nav = """
-            <nav><a href="/forms">表单</a><a href="/overview">审核总览</a><a href="/forms/new">新建表单</a><a href="/uploads">导入文件</a>\
+            <nav>\(links)\
             <span class="who">\(HTML.escape(signedIn.user.displayName))（\(HTML.escape(signedIn.user.role.chineseName))，\(HTML.escape(signedIn.scope.name(of: signedIn.user.organisationID)))）</span>\
             <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(HTML.escape(signedIn.session.csrfToken))"><button type="submit">退出</button></form></nav>
             """

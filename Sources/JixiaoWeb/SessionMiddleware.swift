@@ -18,7 +18,12 @@ struct SessionMiddleware: RouterMiddleware {
             if let token = request.cookies[Self.cookieName]?.value, let session = try await store.session(token: token),
                session.expiresAt > Date(), let user = try await store.user(id: session.userID) {
                 let scope = AccessScope(user: user, organisations: try await store.organisations())
-                context.signedIn = SignedIn(user: user, session: session, scope: scope)
+                var signedIn = SignedIn(user: user, session: session, scope: scope)
+                if let waiting = scope.waiting, !api {
+                    signedIn.waitingCount = try await store.forms(FormQuery(organisationIDs: waiting.organisations, limit: 1,
+                                                                            statuses: waiting.statuses)).total
+                }
+                context.signedIn = signedIn
             }
             response = try await next(request, context)
         } catch let error as WebError {

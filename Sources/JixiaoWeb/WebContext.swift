@@ -23,4 +23,6 @@ public struct SignedIn: Sendable {
     public var user: UserRecord
     public var session: SessionRecord
     public var scope: AccessScope
+    /// How many forms wait for this person (the menu's count), when counted.
+    public var waitingCount: Int? = nil
 }

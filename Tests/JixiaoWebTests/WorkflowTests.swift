@@ -90,4 +90,30 @@ import Testing
             #expect(try await unit.get("/forms?status=draft").text.contains("共1张表单"))
         }
     }
+
+    @Test func theMenuShowsWhatTheRoleMayDoAndCountsWhatWaits() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID("2025年国省干线公路日常养护")
+        @Sendable func menu(_ html: String) -> String { String(html.firstMatch(of: /<nav>(.*?)<span class="who">/)?.1 ?? "") }
+        try await h.signedIn("gonglu") { browser in
+            let nav = menu(try await browser.get("/forms").text)
+            // The unit's two drafts wait for it; it does not review and may create and import.
+            #expect(nav.contains("待填报<b class=\"count\">2</b>") && !nav.contains("审核总览") && nav.contains("新建表单") && nav.contains("导入文件"))
+            let list = try await browser.get("/forms?waiting=1").text
+            #expect(list.contains("<h1>待填报</h1>") && list.contains("共2张表单"))
+            #expect(try await Self.transition(&browser, id, "submit").status == .seeOther)
+            #expect(menu(try await browser.get("/forms").text).contains("待填报<b class=\"count\">1</b>"))
+        }
+        try await h.signedIn("jiaotong") { browser in
+            let nav = menu(try await browser.get("/forms").text)
+            #expect(nav.contains("待我审核<b class=\"count\">1</b>") && nav.contains("审核总览"))
+            let list = try await browser.get("/forms?waiting=1").text
+            #expect(list.contains("<h1>待我审核</h1>") && list.contains("共1张表单") && list.contains("2025年国省干线公路日常养护"))
+        }
+        try await h.signedIn("caizheng") { browser in
+            let nav = menu(try await browser.get("/forms").text)
+            // Finance reviews; it neither creates nor imports forms. Nothing has reached it yet.
+            #expect(nav.contains("待我审核") && !nav.contains("class=\"count\"") && !nav.contains("新建表单") && !nav.contains("导入文件"))
+        }
+    }
 }
