@@ -1,5 +1,6 @@
 /// The review workflow of a form: draft → submitted → department review → finance review → approved,
-/// with return for revision (a comment required) at each review step.
+/// with return for revision (a comment required) at each review step, and withdrawal by the submitter before
+/// review starts.
 public enum FormTransition: String, Sendable, Hashable, Codable, CaseIterable {
     /// The unit hands in its draft.
     case submit
@@ -11,6 +12,8 @@ public enum FormTransition: String, Sendable, Hashable, Codable, CaseIterable {
     case financeApprove = "finance_approve"
     /// A reviewer sends the form back to the unit as a draft.
     case returnForRevision = "return"
+    /// The submitter takes a submitted form back before review starts.
+    case withdraw
 
     public var chineseName: String {
         switch self {
@@ -19,6 +22,7 @@ public enum FormTransition: String, Sendable, Hashable, Codable, CaseIterable {
         case .departmentApprove: return "部门审核通过"
         case .financeApprove: return "财政审核通过"
         case .returnForRevision: return "退回修改"
+        case .withdraw: return "撤回"
         }
     }
 
@@ -30,6 +34,7 @@ public enum FormTransition: String, Sendable, Hashable, Codable, CaseIterable {
         case .departmentApprove: return [.submitted, .departmentReview]
         case .financeApprove: return [.financeReview]
         case .returnForRevision: return [.submitted, .departmentReview, .financeReview]
+        case .withdraw: return [.submitted]
         }
     }
 
@@ -37,7 +42,7 @@ public enum FormTransition: String, Sendable, Hashable, Codable, CaseIterable {
     public var to: FormStatus {
         switch self {
         case .submit: return .submitted
-        case .returnForRevision: return .draft
+        case .returnForRevision, .withdraw: return .draft
         case .startDepartmentReview: return .departmentReview
         case .departmentApprove: return .financeReview
         case .financeApprove: return .approved
@@ -60,6 +65,9 @@ public enum FormTransition: String, Sendable, Hashable, Codable, CaseIterable {
             return role == .financeReviewer && !isSubmitter
         case .returnForRevision:
             return !isSubmitter && (status == .financeReview ? role == .financeReviewer : role == .departmentReviewer)
+        case .withdraw:
+            // Only the one who submitted, while nobody has started reviewing.
+            return isSubmitter && canEditOwner
         }
     }
 }

@@ -116,4 +116,39 @@ import Testing
             #expect(nav.contains("待我审核") && !nav.contains("class=\"count\"") && !nav.contains("新建表单") && !nav.contains("导入文件"))
         }
     }
+
+    @Test func theSubmitterWithdrawsBeforeReviewStartsAndNotAfter() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { unit in
+            let r1 = try await Self.transition(&unit, id, "submit").status
+            #expect(r1 == .seeOther)
+            let submitted = try await unit.get("/forms/\(id)").text
+            #expect(submitted.contains("value=\"withdraw\""))
+            let r2 = try await Self.transition(&unit, id, "withdraw").status
+            #expect(r2 == .seeOther)
+            let back = try await unit.get("/forms/\(id)").text
+            #expect(back.contains("草稿") && back.contains("value=\"save\"") && back.contains("撤回"))
+            let r3 = try await Self.transition(&unit, id, "submit").status
+            #expect(r3 == .seeOther)
+        }
+        try await h.signedIn("jiaotong") { reviewer in
+            // Another person never withdraws the unit's submission.
+            let r4 = try await Self.transition(&reviewer, id, "withdraw").status
+            #expect(r4 == .forbidden)
+            let r5 = try await Self.transition(&reviewer, id, "start_department_review").status
+            #expect(r5 == .seeOther)
+        }
+        try await h.signedIn("gonglu") { unit in
+            // Once review has started, the submitter can no longer take the form back.
+            let page = try await unit.get("/forms/\(id)").text
+            #expect(!page.contains("value=\"withdraw\""))
+            let r6 = try await Self.transition(&unit, id, "withdraw").status
+            #expect(r6 == .forbidden)
+        }
+        let stored = try #require(try await h.store.form(id: id))
+        #expect(stored.status == .departmentReview)
+        let events = try await h.store.events(formID: id)
+        #expect(events.contains { $0.transition == .withdraw && $0.toStatus == .draft })
+    }
 }
