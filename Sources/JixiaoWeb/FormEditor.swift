@@ -21,6 +21,8 @@ struct FormEditor {
     var version: Int
     var organisationName: String
     var rollup: DepartmentRollup?
+    /// The reviewer's return, when this draft came back: shown at the top with the opinion.
+    var returned: (who: String, at: Date, comment: String)?
     /// What someone else saved after this person opened the form (shown after a save conflict).
     var otherChanges: [OtherChange] = []
 
@@ -36,8 +38,14 @@ struct FormEditor {
 
     func body(notice: String?, error: String?) -> String {
         var html = "<h1>\(HTML.escape(form.kind.chineseName))</h1>"
-        html += "<p class=\"meta\">\(HTML.escape(organisationName)) · \(record.fiscalYear)年度 · \(record.status.chineseName) · 第\(version)版"
+        html += "<p class=\"meta\">\(HTML.escape(organisationName)) · \(record.fiscalYear)年度 · \(returned == nil ? record.status.chineseName : "已退回") · 第\(version)版"
         html += " · <a href=\"/forms/\(record.id)/print\" target=\"_blank\">打印视图</a></p>"
+        if let returned {
+            let when = WorkflowPanel.time(returned.at)
+            html += "<div class=\"returned\" role=\"note\"><p><b>已退回</b>：\(HTML.escape(returned.who))于\(HTML.escape(when))退回修改。</p>"
+            html += "<p class=\"opinion\">审核意见：\(HTML.escape(returned.comment))</p>"
+            html += (editable ? "<p class=\"meta\">按意见修改后保存，再点“提交”。</p>" : "") + "</div>"
+        }
         if let notice { html += "<p class=\"notice\" role=\"status\">\(HTML.escape(notice))</p>" }
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error))</p>" }
         if !otherChanges.isEmpty {

@@ -62,12 +62,13 @@ extension JixiaoWebApp {
         if case .departmentEvaluation = shown { rollup = try await self.rollup(for: record, signedIn) }
         var errors = reader?.errors ?? [:]
         for (row, message) in rowErrors { errors["i.\(row)"] = message }
-        let editor = FormEditor(record: record, form: shown, analysis: analysis, editable: signedIn.scope.canEdit(record),
+        var editor = FormEditor(record: record, form: shown, analysis: analysis, editable: signedIn.scope.canEdit(record),
                                 csrfToken: signedIn.session.csrfToken, fieldErrors: errors, fieldWarnings: FormWarnings.of(shown),
                                 rawTexts: reader?.rawTexts ?? [:], version: version ?? record.version,
                                 organisationName: signedIn.scope.name(of: record.organisationID), rollup: rollup, otherChanges: otherChanges)
         var panel = try await workflowPanel(record, signedIn, error: workflowError)
         if editor.editable { panel.editorFormID = FormEditor.formID }
+        editor.returned = panel.lastReturn
         return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn, status: status, wide: true)
     }
 

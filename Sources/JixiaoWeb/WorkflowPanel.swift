@@ -18,6 +18,13 @@ struct WorkflowPanel {
         events.last { $0.transition == .submit }?.userID
     }
 
+    /// The reviewer's return of a draft that came back: who, when, and the opinion; nil for a draft not returned.
+    var lastReturn: (who: String, at: Date, comment: String)? {
+        guard record.status == .draft, let last = events.filter({ $0.kind == .transition }).max(by: { $0.version < $1.version }),
+              last.transition == .returnForRevision else { return nil }
+        return (last.userID.flatMap { names[$0] } ?? "审核人", last.at, last.comment ?? "")
+    }
+
     func html() -> String {
         var html = "<fieldset class=\"workflow\"><legend>流程：\(record.status.chineseName)</legend>"
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error))</p>" }

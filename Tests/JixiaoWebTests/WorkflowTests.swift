@@ -151,4 +151,27 @@ import Testing
         let events = try await h.store.events(formID: id)
         #expect(events.contains { $0.transition == .withdraw && $0.toStatus == .draft })
     }
+
+    @Test func aReturnedFormSaysSoWithTheOpinionAtTheTop() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { unit in
+            let r = try await Self.transition(&unit, id, "submit").status
+            #expect(r == .seeOther)
+        }
+        try await h.signedIn("jiaotong") { reviewer in
+            let r = try await Self.transition(&reviewer, id, "return", comment: "请补充满意度调查的样本数。").status
+            #expect(r == .seeOther)
+        }
+        try await h.signedIn("gonglu") { unit in
+            let page = try await unit.get("/forms/\(id)").text
+            #expect(page.contains("· 已退回 ·") && page.contains("<div class=\"returned\""))
+            #expect(page.contains("审核意见：请补充满意度调查的样本数。") && page.contains("陈立群于"))
+            // Resubmitted, it no longer says returned.
+            let r = try await Self.transition(&unit, id, "submit").status
+            #expect(r == .seeOther)
+            let after = try await unit.get("/forms/\(id)").text
+            #expect(!after.contains("<div class=\"returned\"") && after.contains("· 已提交 ·"))
+        }
+    }
 }
