@@ -145,6 +145,14 @@ struct ColumnFitter {
         /// A few characters of text that could be a unit nobody listed (`元/生·年`, `/10万`).
         var isShortWord = false
 
+        /// A number with its unit and nothing else (`1.5亩`, `29.5万元`, `3个`): a value, not a name.
+        static func isNumberWithUnit(_ compact: String) -> Bool {
+            guard compact.utf8.count <= 30, let first = compact.utf8.first, (0x30...0x39).contains(first) else { return false }
+            let rest = compact.drop { $0.isASCII && ($0.isNumber || $0 == ".") }
+            guard !rest.isEmpty, rest.count <= 4, !rest.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+            return UnitCatalogue.unit(for: String(rest)) != nil
+        }
+
         init(_ text: String) {
             let compact = TextRow.compact(text)
             let number = Cells.number(compact)
@@ -153,7 +161,7 @@ struct ColumnFitter {
                 isScoreNumber = number.value >= 0 && number.value <= 1000
                 isSmallNumber = number.value >= 0 && number.value <= 100
             }
-            looksLikeValue = IndicatorTableReader.looksLikeValue(compact, isNumber: isNumber)
+            looksLikeValue = IndicatorTableReader.looksLikeValue(compact, isNumber: isNumber) || Self.isNumberWithUnit(compact)
             // Sizes on bytes: a Chinese character is three.
             let bytes = compact.utf8.count
             isComparisonOnly = bytes <= 12 && ColumnFitter.comparisonWords.contains(compact)
