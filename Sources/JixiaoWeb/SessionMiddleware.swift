@@ -19,7 +19,8 @@ struct SessionMiddleware: RouterMiddleware {
                session.expiresAt > Date(), let user = try await store.user(id: session.userID) {
                 let scope = AccessScope(user: user, organisations: try await store.organisations())
                 var signedIn = SignedIn(user: user, session: session, scope: scope)
-                if let waiting = scope.waiting, !api {
+                // The menu's count: pages only (not the API, not static files).
+                if let waiting = scope.waiting, !api, !request.uri.path.hasPrefix("/static/") {
                     signedIn.waitingCount = try await store.forms(FormQuery(organisationIDs: waiting.organisations, limit: 1,
                                                                             statuses: waiting.statuses)).total
                 }

@@ -110,15 +110,7 @@ import Testing
     /// The ways the editor lost or blocked work (issue "Filling and reviewing", bugs 1–7), each as a person meets it.
     @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
     func theEditorKeepsWorkThatUsedToBeLost() async throws {
-        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-kept-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("kept.sqlite").path], expectAccounts: 6)
-        defer { server.stop() }
-        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
-        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        let accounts = String(decoding: try JSONSerialization.data(withJSONObject: server.passwords), as: UTF8.self)
-        let out = try Self.runScript("work_kept.py", [server.base, accounts, artifacts.path], chromium: chromium)
+        let out = try Self.runOnDemo("work_kept.py")
         let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
         // 1. 94% against ≥95% of 5 points: the suggestion 4.95 is shown, allowed and saved.
         #expect(seen["suggested"] as? String == "4.95")
@@ -191,15 +183,7 @@ import Testing
     /// text is cut off in its box; screenshots kept in test-artifacts.
     @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil))
     func everyEditorFitsTheWindowAndShowsItsWholeText() async throws {
-        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-widths-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("widths.sqlite").path], expectAccounts: 6)
-        defer { server.stop() }
-        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
-        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        let accounts = String(decoding: try JSONSerialization.data(withJSONObject: server.passwords), as: UTF8.self)
-        let out = try Self.runScript("editor_widths.py", [server.base, accounts, artifacts.path], chromium: chromium)
+        let out = try Self.runOnDemo("editor_widths.py")
         let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: [String: Any]])
         #expect(seen.count == 6)
         for (page, measured) in seen.sorted(by: { $0.key < $1.key }) {
@@ -207,5 +191,18 @@ import Testing
             #expect(width <= window, "\(page): the page is \(width) px wide in a \(window) px window: \(measured["wide"] ?? "")")
             #expect((measured["cut"] as? [String])?.isEmpty == true, "\(page): text cut off in \(measured["cut"] ?? "")")
         }
+    }
+
+    /// Runs a browser script against a fresh demo server with the demo accounts and the artifacts folder; its output.
+    static func runOnDemo(_ script: String) throws -> Data {
+        let chromium = try #require(Self.chromium, "Chromium is not installed (.ci/run installs it)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let server = try ServerProcess(arguments: ["--demo", "--db", dir.appendingPathComponent("demo.sqlite").path], expectAccounts: 6)
+        defer { server.stop() }
+        let artifacts = ServerProcess.root.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let accounts = String(decoding: try JSONSerialization.data(withJSONObject: server.passwords), as: UTF8.self)
+        return try Self.runScript(script, [server.base, accounts, artifacts.path], chromium: chromium)
     }
 }

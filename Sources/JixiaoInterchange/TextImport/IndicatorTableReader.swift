@@ -130,9 +130,10 @@ struct IndicatorTableReader {
     /// Heads of rows that end a table.
     static let endHeads = ["总分", "合计", "主管部门审核意见", "财政部门审核意见", "项目绩效分析", "自评结果分析", "整体支出绩效自评结论", "自评结论", "评价结论"]
 
-    static func endsTable(_ row: TextRow) -> Bool {
-        let head = row.head
-        return endHeads.contains { head.utf8.starts(with: $0.utf8) } || isNote(head)
+    static func endsTable(_ row: TextRow) -> Bool { endsTable(head: row.head) }
+
+    static func endsTable(head: String) -> Bool {
+        endHeads.contains { head.utf8.starts(with: $0.utf8) } || isNote(head)
     }
 
     /// A note under the table (`备注：作为导入模板…`, `注：1.…`, `说明：`): it ends the table, it is no indicator.
@@ -183,7 +184,7 @@ struct IndicatorTableReader {
     /// A short cell on a line of its own that may be a piece of a label: `(50分)`, `经济效益`, `指标`.
     static func isLabelFragment(_ head: String) -> Bool {
         let compact = TextRow.compact(head)
-        guard !compact.isEmpty, compact.count <= 12, !endsTable(TextRow(line: 0, endLine: 0, cells: [compact], isTable: false)) else { return false }
+        guard !compact.isEmpty, compact.count <= 12, !endsTable(head: compact) else { return false }
         if isPoints(compact) { return true }
         return !compact.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) } && !compact.has("表")
     }
