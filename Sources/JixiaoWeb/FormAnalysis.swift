@@ -24,9 +24,9 @@ struct FormAnalysis: Sendable {
                               executionRate: score.execution?.rate, errorCount: counts[.error] ?? 0, warningCount: counts[.warning] ?? 0)
     }
 
-    /// Findings about the indicator with this name.
-    func findings(forIndicator name: String) -> [Finding] {
-        findings.filter { $0.location.indicator == name }
+    /// Findings about the indicator at this position (by position, not name: two rows may share a name).
+    func findings(forRow row: Int) -> [Finding] {
+        findings.filter { $0.location.indicatorIndex == row }
     }
 
     /// Findings about the form as a whole.

@@ -70,7 +70,7 @@ extension FormEditor {
         }
         if editable { html += "<td>\(rowButtons("indicator", index))</td>" }
         html += "</tr>"
-        let findings = analysis.findings(forIndicator: indicator.name)
+        let findings = analysis.findings(forRow: index)
         if rowError != nil || !findings.isEmpty {
             let span = columns == .declaration ? 7 : (columns == .department ? 12 : 11)
             html += "<tr class=\"row-findings\"><td colspan=\"\(span + (editable ? 1 : 0))\">"

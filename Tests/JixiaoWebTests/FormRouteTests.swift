@@ -91,6 +91,24 @@ import Testing
         #expect(stored.version == 3 && stored.form.indicators[0].actual?.text == "490公里" && stored.form.indicators[1].actual?.text == "34000平方米")
     }
 
+    @Test func findingsStayWithTheirRowWhenTwoRowsShareAName() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { browser in
+            var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
+            // Row 3 takes row 4's name and loses its actual value: only row 3 may show the missing actual.
+            fields["i.3.name"] = try #require(fields["i.4.name"])
+            fields["i.3.actual"] = ""
+            fields["i.3.score"] = ""
+            let saved = try await browser.post("/forms/\(id)", fields)
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get(try #require(saved.location)).text
+            let rows = page.components(separatedBy: "<tr class=\"row-findings\">").dropFirst()
+                .map { $0.components(separatedBy: "</tr>")[0] }
+            #expect(rows.filter { $0.contains("EVAL_ACTUAL_MISSING") }.count == 1)
+        }
+    }
+
     @Test func theSuggestedScoresAreTakenOverRowByRowOrAllWithoutScript() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)

@@ -41,14 +41,18 @@ public struct FindingLocation: Sendable, Hashable, Codable {
     public var form: String?
     /// The indicator's name, when the finding is about one.
     public var indicator: String?
+    /// The indicator's position in the form's list (0-based): two rows may share a name, the position tells them apart.
+    public var indicatorIndex: Int?
     /// The field, e.g. `执行率`, `总分`.
     public var field: String?
     public var source: SourceLocation?
 
-    public init(formIndex: Int? = nil, form: String? = nil, indicator: String? = nil, field: String? = nil, source: SourceLocation? = nil) {
+    public init(formIndex: Int? = nil, form: String? = nil, indicator: String? = nil, indicatorIndex: Int? = nil, field: String? = nil,
+                source: SourceLocation? = nil) {
         self.formIndex = formIndex
         self.form = form
         self.indicator = indicator
+        self.indicatorIndex = indicatorIndex
         self.field = field
         self.source = source
     }

@@ -16,12 +16,12 @@ extension FormChecker {
                 run.expect(code, failed: !present.contains(category), ["category": category.chineseName, "reason": reason], at: at(place, field: "绩效指标"))
             }
         }
-        for i in indicators {
+        for (row, i) in indicators.enumerated() {
             if let label = i.level1Label, !label.isEmpty {
-                run.expect("DECL_CATEGORY_UNKNOWN", failed: Level1Category.classify(label) == nil, ["level": "一级", "label": label], at: at(place, indicator: i))
+                run.expect("DECL_CATEGORY_UNKNOWN", failed: Level1Category.classify(label) == nil, ["level": "一级", "label": label], at: at(place, indicator: i, row: row))
             }
             if let label = i.level2Label, !label.isEmpty {
-                run.expect("DECL_CATEGORY_UNKNOWN", failed: Level2Category.classify(label) == nil, ["level": "二级", "label": label], at: at(place, indicator: i))
+                run.expect("DECL_CATEGORY_UNKNOWN", failed: Level2Category.classify(label) == nil, ["level": "二级", "label": label], at: at(place, indicator: i, row: row))
             }
             if let l1 = i.level1, let l2 = i.level2, i.level1Label != nil {
                 let expected = l2.level1(in: d.layout)
@@ -30,14 +30,14 @@ extension FormChecker {
                 let accepted = expected == l1 || (l2 == .cost && (l1 == .cost || l1 == .output))
                 run.expect("DECL_LEVEL_MISMATCH", failed: !accepted,
                            ["level2": i.level2Label ?? l2.chineseName, "level1": i.level1Label ?? l1.chineseName,
-                            "layout": layoutName, "expected": expected.chineseName], at: at(place, indicator: i))
+                            "layout": layoutName, "expected": expected.chineseName], at: at(place, indicator: i, row: row))
             }
-            checkDeclaredValue(i, place: place, into: &run)
+            checkDeclaredValue(i, row: row, place: place, into: &run)
             if let l2 = i.level2, l2 == .cost || l2 == .economicCost, let total = d.funds?.totalYuan,
                let target = i.effectiveTarget, target.kind == .quantitative, target.unit?.family == .money,
                let cost = target.baseMagnitude {
                 run.expect("DECL_COST_EXCEEDS_FUNDS", failed: cost > total,
-                           ["name": i.name, "cost": cost.plainText, "total": total.plainText], at: at(place, indicator: i))
+                           ["name": i.name, "cost": cost.plainText, "total": total.plainText], at: at(place, indicator: i, row: row))
             }
         }
         checkFunds(d.funds, place: place, into: &run)
@@ -48,27 +48,27 @@ extension FormChecker {
             run.expect("DECL_DATES_ORDER", failed: end.latest(defaultYear: 2000) < start.earliest(defaultYear: 2000),
                        ["start": d.project.plannedStart ?? "", "end": d.project.plannedEnd ?? ""], at: at(place, field: "计划日期"))
         }
-        var seen: [String: (Int, Indicator)] = [:]
-        for i in indicators {
+        var seen: [String: (count: Int, first: Indicator, row: Int)] = [:]
+        for (row, i) in indicators.enumerated() {
             let key = "\(i.level2Label ?? "")|\(i.subTasks?.text ?? "")|\(i.name)"
-            seen[key] = ((seen[key]?.0 ?? 0) + 1, seen[key]?.1 ?? i)
+            seen[key] = ((seen[key]?.count ?? 0) + 1, seen[key]?.first ?? i, seen[key]?.row ?? row)
         }
         for (_, entry) in seen.sorted(by: { $0.key < $1.key }) {
             run.expect("DECL_DUPLICATE_NAME", failed: entry.0 > 1,
-                       ["name": entry.1.name, "level2": entry.1.level2Label ?? "", "count": "\(entry.0)"], at: at(place, indicator: entry.1))
+                       ["name": entry.1.name, "level2": entry.1.level2Label ?? "", "count": "\(entry.0)"], at: at(place, indicator: entry.1, row: entry.2))
         }
     }
 
-    func checkDeclaredValue(_ i: Indicator, place: FindingLocation, into run: inout CheckRun) {
+    func checkDeclaredValue(_ i: Indicator, row: Int, place: FindingLocation, into run: inout CheckRun) {
         guard let target = i.effectiveTarget, target.kind != .empty else {
-            run.record("DECL_VALUE_MISSING", .fail, ["name": i.name], at: at(place, indicator: i))
+            run.record("DECL_VALUE_MISSING", .fail, ["name": i.name], at: at(place, indicator: i, row: row))
             return
         }
-        run.record("DECL_VALUE_MISSING", .pass, at: at(place, indicator: i))
-        run.expect("DECL_TEMPLATE_UNFILLED", failed: target.kind == .unfilledTemplate, ["name": i.name, "value": target.text], at: at(place, indicator: i))
+        run.record("DECL_VALUE_MISSING", .pass, at: at(place, indicator: i, row: row))
+        run.expect("DECL_TEMPLATE_UNFILLED", failed: target.kind == .unfilledTemplate, ["name": i.name, "value": target.text], at: at(place, indicator: i, row: row))
         if let l2 = i.level2, l2.expectsQuantity, target.kind != .unfilledTemplate, target.kind != .notApplicable {
             run.expect("DECL_NOT_QUANTIFIED", failed: target.kind != .quantitative,
-                       ["name": i.name, "value": target.text, "level2": l2.chineseName], at: at(place, indicator: i))
+                       ["name": i.name, "value": target.text, "level2": l2.chineseName], at: at(place, indicator: i, row: row))
         }
     }
 

@@ -48,10 +48,10 @@ extension FormChecker {
         if noWeights {
             run.record("EVAL_WEIGHTS_NOT_PRINTED", .fail, ["count": "\(indicators.count)"], at: at(place, field: "分值"))
         }
-        for (i, s) in zip(indicators, score.indicators) {
+        for (row, (i, s)) in zip(indicators, score.indicators).enumerated() {
             let firstFinding = run.findings.count
             defer { if !i.guesses.isEmpty { run.soften(from: firstFinding, because: i.guesses) } }
-            let here = at(place, indicator: i)
+            let here = at(place, indicator: i, row: row)
             checkFamilyColumns(i, here: here, into: &run)
             guard s.isApplicable else { continue }
             if noWeights { continue }

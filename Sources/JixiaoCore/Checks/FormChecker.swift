@@ -43,10 +43,13 @@ public struct FormChecker: Sendable {
         checkTotals(indicators: indicators, execution: execution, total: total, grade: grade, score: score, place: place, into: &run)
     }
 
-    func at(_ place: FindingLocation, indicator: Indicator? = nil, field: String? = nil, source: SourceLocation? = nil) -> FindingLocation {
+    /// The place of a finding; `row` is the indicator's position in the form's list.
+    func at(_ place: FindingLocation, indicator: Indicator? = nil, row: Int? = nil, field: String? = nil, source: SourceLocation? = nil)
+        -> FindingLocation {
         var location = place
         if let indicator {
             location.indicator = indicator.name
+            location.indicatorIndex = row
             location.source = indicator.source ?? place.source
         }
         if let field { location.field = field }
