@@ -6,6 +6,8 @@ public protocol JixiaoStore: Sendable {
     // Organisations
     func addOrganisation(_ new: NewOrganisation) async throws -> OrganisationRecord
     func organisations() async throws -> [OrganisationRecord]
+    /// A number that changes whenever the organisation tree changes, by this process or another one (caches compare it).
+    func organisationsRevision() async throws -> Int
 
     // People
     /// Throws `StoreError.duplicate` when the username is taken.
@@ -13,11 +15,15 @@ public protocol JixiaoStore: Sendable {
     func user(id: Int64) async throws -> UserRecord?
     func user(username: String) async throws -> UserRecord?
     func users() async throws -> [UserRecord]
+    /// The people with these ids (in one read), in no particular order; unknown ids are left out.
+    func users(ids: [Int64]) async throws -> [UserRecord]
     func setPasswordHash(_ hash: String, userID: Int64) async throws
 
     // Sessions
     func addSession(_ session: SessionRecord) async throws
     func session(token: String) async throws -> SessionRecord?
+    /// A session with its person and the organisation tree's revision, in one read (what every request needs).
+    func signedIn(token: String) async throws -> SignedInRecords?
     func removeSession(token: String) async throws
     /// Removes sessions that expired before `now`; returns how many.
     @discardableResult func removeExpiredSessions(now: Date) async throws -> Int

@@ -63,7 +63,10 @@ public enum StoreConformance {
     }
 
     static func organisationsKeepTheirTree(_ store: any JixiaoStore) async throws {
+        let before = try await store.organisationsRevision()
         let tree = try await makeTree(store)
+        let after = try await store.organisationsRevision()
+        try expect(after != before, "the organisations' revision changes when organisations are added (\(before) → \(after))")
         let all = try await store.organisations()
         try expect(all.count == 4, "4 organisations, got \(all.count)")
         try expect(all.first { $0.id == tree.unitB.id }?.parentID == tree.department.id, "unit B under the department")
@@ -74,6 +77,7 @@ public enum StoreConformance {
         } catch let error as StoreError {
             try expect(error.code == .duplicate, "duplicate code gives STORE_DUPLICATE, got \(error.code)")
         }
+        try expect(try await store.organisationsRevision() == after, "a refused organisation leaves the revision as it was")
     }
 
     static func usernamesAreUnique(_ store: any JixiaoStore) async throws {
@@ -90,6 +94,8 @@ public enum StoreConformance {
         try await store.setPasswordHash("$2b$04$new", userID: tree.user.id)
         try expect(try await store.user(id: tree.user.id)?.passwordHash == "$2b$04$new", "password hash replaced")
         try expect(try await store.users().count == 1, "one user listed")
+        try expect(try await store.users(ids: [tree.user.id, 999_999]).map(\.id) == [tree.user.id], "users by ids leave unknown ids out")
+        try expect(try await store.users(ids: []).isEmpty, "no ids, no users")
     }
 
     static func sessionsExpire(_ store: any JixiaoStore) async throws {
@@ -100,6 +106,10 @@ public enum StoreConformance {
         try await store.addSession(live)
         try await store.addSession(old)
         try expect(try await store.session(token: "live-token") == live, "session reads back")
+        let signedIn = try await store.signedIn(token: "live-token")
+        try expect(signedIn?.session == live && signedIn?.user == tree.user, "a session reads back with its person")
+        try expect(signedIn?.organisationsRevision == (try await store.organisationsRevision()), "and the tree's revision")
+        try expect(try await store.signedIn(token: "no-such-token") == nil, "an unknown token signs nobody in")
         let removed = try await store.removeExpiredSessions(now: now)
         try expect(removed == 1, "one expired session removed, got \(removed)")
         try expect(try await store.session(token: "old-token") == nil, "expired session gone")

@@ -120,3 +120,16 @@ public struct SessionRecord: Sendable, Hashable, Codable {
         self.expiresAt = expiresAt
     }
 }
+
+/// What a request learns from its session cookie: the session, its person, and the organisation tree's revision.
+public struct SignedInRecords: Sendable, Hashable {
+    public var session: SessionRecord
+    public var user: UserRecord
+    public var organisationsRevision: Int
+
+    public init(session: SessionRecord, user: UserRecord, organisationsRevision: Int) {
+        self.session = session
+        self.user = user
+        self.organisationsRevision = organisationsRevision
+    }
+}

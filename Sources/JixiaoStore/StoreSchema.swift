@@ -1,7 +1,20 @@
 /// The database schema as data: tables, columns and indexes that each backend renders in its own SQL.
 public enum StoreSchema {
     /// Every migration, oldest first. Never edit one that has shipped; add a new one.
-    public static let migrations: [SchemaMigration] = [version1, version2, version3]
+    public static let migrations: [SchemaMigration] = [version1, version2, version3, version4]
+
+    /// Revision counters (the organisation tree's, for caches in every process), and the index the
+    /// "waiting for me" counts read (forms by status within a scope).
+    static let version4 = SchemaMigration(
+        id: "v4-revisions-status-index",
+        tables: [
+            SchemaTable("store_revisions", [
+                SchemaColumn("name", .text, primaryKey: true),
+                SchemaColumn("value", .integer),
+            ]),
+        ],
+        indexes: [SchemaIndex("forms_status_organisation", table: "forms", columns: ["status", "organisation_id"])]
+    )
 
     /// Uploaded documents waiting for their forms to be assigned to organisations.
     static let version3 = SchemaMigration(

@@ -68,8 +68,24 @@ public final class SQLiteStore: JixiaoStore {
         try await write { db in
             try db.execute(sql: "INSERT INTO organisations (parent_id, kind, code, name) VALUES (?, ?, ?, ?)",
                            arguments: [new.parentID, new.kind.rawValue, new.code, new.name])
+            try Self.bumpRevision("organisations", db)
             return OrganisationRecord(id: db.lastInsertedRowID, parentID: new.parentID, kind: new.kind, code: new.code, name: new.name)
         }
+    }
+
+    public func organisationsRevision() async throws -> Int {
+        try await read { db in try Self.revision("organisations", db) }
+    }
+
+    /// Counts a change of `name` in the same transaction as the change.
+    static func bumpRevision(_ name: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO store_revisions (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
+            """, arguments: [name])
+    }
+
+    static func revision(_ name: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT value FROM store_revisions WHERE name = ?", arguments: [name]) ?? 0
     }
 
     public func organisations() async throws -> [OrganisationRecord] {
@@ -112,6 +128,14 @@ public final class SQLiteStore: JixiaoStore {
         try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY username").map(Self.user) }
     }
 
+    public func users(ids: [Int64]) async throws -> [UserRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                             arguments: StatementArguments(ids)).map(Self.user)
+        }
+    }
+
     public func setPasswordHash(_ hash: String, userID: Int64) async throws {
         try await write { db in
             try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, userID])
@@ -130,12 +154,20 @@ public final class SQLiteStore: JixiaoStore {
     }
 
     public func session(token: String) async throws -> SessionRecord? {
+        try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token = ?", arguments: [token]).map(Self.session) }
+    }
+
+    public func signedIn(token: String) async throws -> SignedInRecords? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token = ?", arguments: [token]).map { row in
-                SessionRecord(token: row["token"], userID: row["user_id"], csrfToken: row["csrf_token"],
-                              createdAt: FormDocumentCodec.date(row["created_at"]), expiresAt: FormDocumentCodec.date(row["expires_at"]))
-            }
+            guard let session = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token = ?", arguments: [token]).map(Self.session),
+                  let user = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [session.userID]).map(Self.user) else { return nil }
+            return SignedInRecords(session: session, user: user, organisationsRevision: try Self.revision("organisations", db))
         }
+    }
+
+    static func session(_ row: Row) -> SessionRecord {
+        SessionRecord(token: row["token"], userID: row["user_id"], csrfToken: row["csrf_token"],
+                      createdAt: FormDocumentCodec.date(row["created_at"]), expiresAt: FormDocumentCodec.date(row["expires_at"]))
     }
 
     public func removeSession(token: String) async throws {

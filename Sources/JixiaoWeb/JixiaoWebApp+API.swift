@@ -183,7 +183,7 @@ extension JixiaoWebApp {
         case .failed: throw WebError(.unauthorized, code: "WEB_SIGN_IN_FAILED", "账号或密码不正确。")
         case .signedIn(let signedInUser, let started): (user, session) = (signedInUser, started)
         }
-        let scope = AccessScope(user: user, organisations: try await store.organisations())
+        let scope = try await scopes.scope(for: user)
         var response = APIResponse.json(["user": userJSON(user, scope), "csrf_token": session.csrfToken])
         response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
         return response

@@ -69,7 +69,7 @@ extension JixiaoWebApp {
             session = started
             if let kept, let next, let id = SignInRequired.editedForm(next),
                let restored = try await restoredEditor(formID: id, kept: kept, signedIn: SignedIn(
-                   user: user, session: started, scope: AccessScope(user: user, organisations: try await store.organisations()))) {
+                   user: user, session: started, scope: try await scopes.scope(for: user))) {
                 var response = restored
                 response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
                 response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))

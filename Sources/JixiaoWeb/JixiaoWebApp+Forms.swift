@@ -56,8 +56,9 @@ extension JixiaoWebApp {
     func editorPage(_ record: FormRecord, _ signedIn: SignedIn, shown: EvaluationForm, version: Int? = nil, notice: String? = nil,
                     error: String? = nil, reader: FormReader? = nil, rowErrors: [Int: String] = [:],
                     status: HTTPResponse.Status = .ok, workflowError: String? = nil,
-                    otherChanges: [FormEditor.OtherChange] = []) async throws -> Response {
-        let analysis = FormAnalysis(shown, profile: profile)
+                    otherChanges: [FormEditor.OtherChange] = [], analysis known: FormAnalysis? = nil) async throws -> Response {
+        // Scored and checked once per request: a caller that analysed the form already passes it on.
+        let analysis = known ?? FormAnalysis(shown, profile: profile)
         var rollup: DepartmentRollup?
         if case .departmentEvaluation = shown { rollup = try await self.rollup(for: record, signedIn) }
         var errors = reader?.errors ?? [:]
@@ -106,9 +107,14 @@ extension JixiaoWebApp {
             $0.isAllowed(from: record.status, role: signedIn.user.role, canEditOwner: signedIn.scope.editable.contains(record.organisationID),
                          isSubmitter: submitter == signedIn.user.id)
         }
-        var names: [Int64: String] = [:]
-        for id in Set(events.compactMap(\.userID)) { names[id] = try await store.user(id: id)?.displayName }
+        let names = try await displayNames(of: events)
         return WorkflowPanel(record: record, events: events, allowed: allowed, csrfToken: signedIn.session.csrfToken, names: names, error: error)
+    }
+
+    /// The names of the people in an audit trail, read together.
+    func displayNames(of events: [FormEvent]) async throws -> [Int64: String] {
+        let users = try await store.users(ids: Array(Set(events.compactMap(\.userID))))
+        return Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) })
     }
 
     func transition(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
@@ -180,7 +186,7 @@ extension JixiaoWebApp {
         if !refused.isEmpty {
             return .refused(try await editorPage(record, signedIn, shown: form, version: version,
                                                  error: "有\(refused.count)个指标的得分超出允许范围，\(refusal)。请按每行的说明修改得分。",
-                                                 reader: reader, rowErrors: refused, status: .unprocessableContent))
+                                                 reader: reader, rowErrors: refused, status: .unprocessableContent, analysis: analysis))
         }
         // Compared as the store records changes: field by field, parse results left out.
         let same = FormDiff.changes(from: try FormDocumentCodec.encode(record.form), to: try FormDocumentCodec.encode(form)).isEmpty
@@ -235,8 +241,7 @@ extension JixiaoWebApp {
                       reader: FormReader) async throws -> Response {
         let current = try await store.form(id: record.id) ?? record
         let events = try await store.events(formID: record.id).filter { $0.version > version && $0.kind == .field }
-        var names: [Int64: String] = [:]
-        for id in Set(events.compactMap(\.userID)) { names[id] = try await store.user(id: id)?.displayName }
+        let names = try await displayNames(of: events)
         // The other person's changes to fields this person left alone are taken over; a field both changed keeps
         // what this person typed and is named.
         let theirs = events.compactMap { e in e.field.map { FormDiff.Change(field: $0, old: e.oldValue, new: e.newValue) } }

@@ -13,6 +13,8 @@ public struct JixiaoWebApp: Sendable {
     let throttle: LoginThrottle
     let hasher: PasswordHasher
     let assets: [String: (type: String, body: String)]
+    /// Access scopes by person, dropped when the organisation tree changes.
+    let scopes: ScopeCache
     /// Checked when an account does not exist, so a wrong username takes as long as a wrong password.
     let dummyHash: String
 
@@ -31,12 +33,13 @@ public struct JixiaoWebApp: Sendable {
             }
         }
         self.assets = assets
+        scopes = ScopeCache(store: store)
     }
 
     /// Every route of the system.
     public func buildRouter() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.add(middleware: SessionMiddleware(store: store))
+        router.add(middleware: SessionMiddleware(store: store, scopes: scopes))
         router.add(middleware: SignInRequired(app: self))
         router.get("/static/:name") { _, context -> Response in
             guard let name = context.parameters.get("name"), let asset = assets[name] else { throw WebError.notFound }

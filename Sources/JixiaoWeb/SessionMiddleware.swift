@@ -7,6 +7,7 @@ import JixiaoStore
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let store: any JixiaoStore
+    let scopes: ScopeCache
 
     static let cookieName = "jixiao_session"
 
@@ -15,10 +16,10 @@ struct SessionMiddleware: RouterMiddleware {
         var response: Response
         let api = request.uri.path.hasPrefix("/api/")
         do {
-            if let token = request.cookies[Self.cookieName]?.value, let session = try await store.session(token: token),
-               session.expiresAt > Date(), let user = try await store.user(id: session.userID) {
-                let scope = AccessScope(user: user, organisations: try await store.organisations())
-                var signedIn = SignedIn(user: user, session: session, scope: scope)
+            if let token = request.cookies[Self.cookieName]?.value, let found = try await store.signedIn(token: token),
+               found.session.expiresAt > Date() {
+                let scope = try await scopes.scope(for: found.user, revision: found.organisationsRevision)
+                var signedIn = SignedIn(user: found.user, session: found.session, scope: scope)
                 // The menu's count: pages only (not the API, not static files).
                 if let waiting = scope.waiting, !api, !request.uri.path.hasPrefix("/static/") {
                     signedIn.waitingCount = try await store.forms(FormQuery(organisationIDs: waiting.organisations, limit: 1,

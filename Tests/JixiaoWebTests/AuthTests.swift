@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import JixiaoStore
+import JixiaoStoreSQLite
 import JixiaoWeb
 import Testing
 
@@ -81,6 +82,25 @@ import Testing
                 let response = try await browser.post("/login", ["_csrf": token, "username": "gonglu", "password": password, "next": next])
                 #expect(response.status == .seeOther && response.location == landing, "\(next) → \(response.location ?? "")")
             }
+        }
+    }
+}
+
+/// The access scope is kept between requests and dropped when the organisation tree changes, also by another process.
+@Suite struct ScopeCacheTests {
+    @Test func aUnitAddedByAnotherProcessIsSeenOnTheNextRequest() async throws {
+        let h = try await WebHarness.make()
+        let department = try #require(try await h.store.organisations().first { $0.kind == .department })
+        let sample = try #require(try await h.store.form(id: try await h.formID(FormRouteTests.evaluation)))
+        try await h.signedIn("jiaotong") { browser in
+            #expect(!(try await browser.get("/forms").text.contains("新设单位甲")))
+            // Another process (as `jixiao org add` would) opens the same file and adds a unit with a form.
+            let other = try SQLiteStore(path: h.store.path)
+            let unit = try await other.addOrganisation(NewOrganisation(parentID: department.id, kind: .unit, code: "ZZ001", name: "新设单位甲"))
+            _ = try await other.addForm(NewForm(organisationID: unit.id, fiscalYear: sample.fiscalYear, form: sample.form,
+                                               summary: sample.summary, createdBy: nil))
+            let list = try await browser.get("/forms").text
+            #expect(list.contains("新设单位甲"))
         }
     }
 }

@@ -17,17 +17,18 @@ public struct FormChecker: Sendable {
         return run
     }
 
-    /// Checks one form.
-    public func check(_ form: EvaluationForm, index: Int = 0) -> CheckRun {
+    /// Checks one form; `score` is the form's score under this checker's profile when the caller has it already
+    /// (a form is scored once per request), else it is computed.
+    public func check(_ form: EvaluationForm, index: Int = 0, score: EvaluationScore? = nil) -> CheckRun {
         let place = FindingLocation(formIndex: index, form: form.title, source: form.source)
         var run = CheckRun()
         switch form {
         case .targetDeclaration(let declaration):
             checkDeclaration(declaration, place: place, into: &run)
         case .projectSelfEvaluation(let e):
-            checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, place: place, into: &run)
+            checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, score: score, place: place, into: &run)
         case .departmentEvaluation(let e):
-            checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, place: place, into: &run)
+            checkEvaluation(form, e.indicators, e.execution, e.reportedTotal, e.reportedGrade, score: score, place: place, into: &run)
             checkGoals(e, place: place, into: &run)
             checkConclusion(e, place: place, into: &run)
         }
@@ -36,8 +37,8 @@ public struct FormChecker: Sendable {
 
     /// The checks project and department evaluations share: execution, indicators, totals and grade.
     func checkEvaluation(_ form: EvaluationForm, _ indicators: [Indicator], _ execution: BudgetExecution?, _ total: PrintedNumber?,
-                         _ grade: String?, place: FindingLocation, into run: inout CheckRun) {
-        let score = scorer.score(form)
+                         _ grade: String?, score: EvaluationScore?, place: FindingLocation, into run: inout CheckRun) {
+        let score = score ?? scorer.score(form)
         checkExecution(execution, score: score, place: place, into: &run)
         checkIndicators(indicators, score: score, place: place, into: &run)
         checkTotals(indicators: indicators, execution: execution, total: total, grade: grade, score: score, place: place, into: &run)
