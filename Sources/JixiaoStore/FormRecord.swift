@@ -105,9 +105,15 @@ public struct FormListing: Sendable, Hashable, Identifiable {
     public var version: Int
     public var summary: FormSummary
     public var updatedAt: Date
+    /// The last workflow step taken, if any (a draft whose last step is `returnForRevision` was sent back).
+    public var lastTransition: FormTransition?
+
+    /// A draft a reviewer sent back (已退回).
+    public var isReturned: Bool { status == .draft && lastTransition == .returnForRevision }
 
     public init(id: Int64, organisationID: Int64, kind: FormKind, fiscalYear: Int, title: String, status: FormStatus,
-                version: Int, summary: FormSummary, updatedAt: Date) {
+                version: Int, summary: FormSummary, updatedAt: Date, lastTransition: FormTransition? = nil) {
+        self.lastTransition = lastTransition
         self.id = id
         self.organisationID = organisationID
         self.kind = kind
@@ -130,6 +136,13 @@ public struct FormQuery: Sendable, Hashable {
     public var statuses: [FormStatus]?
     /// Words the title must contain.
     public var titleContains: String?
+    /// The suggested grade the forms have.
+    public var grade: Grade?
+    /// Only forms whose checks found at least one error.
+    public var withErrors: Bool = false
+    /// The order of the list; `descending` turns it round.
+    public var sort: FormSort = .newest
+    public var descending: Bool = false
     public var offset: Int
     public var limit: Int
 
@@ -144,6 +157,18 @@ public struct FormQuery: Sendable, Hashable {
         self.offset = offset
         self.limit = limit
     }
+}
+
+/// The orders a form list can be read in.
+public enum FormSort: String, Sendable, Hashable, CaseIterable {
+    /// Latest year first, then in the order the forms were made.
+    case newest
+    case title, organisation, status
+    case reportedTotal = "reported_total"
+    case suggestedTotal = "suggested_total"
+    case executionRate = "execution_rate"
+    case errors
+    case updated
 }
 
 /// A page of a form list and the number of forms the query matches in all.

@@ -163,8 +163,11 @@ public enum StoreConformance {
         for index in 1...7 {
             let owner = index <= 5 ? tree.unitA.id : tree.unitB.id
             let year = index == 7 ? 2024 : 2025
+            // Suggested totals 91, 82, 73 … (the 7th has none); grades 优 for the first two; errors on the even ones.
+            let summary = FormSummary(indicatorCount: index, suggestedTotal: index == 7 ? nil : Decimal(100 - 9 * index),
+                                      suggestedGrade: index <= 2 ? .excellent : .good, errorCount: index % 2 == 0 ? 1 : 0)
             _ = try await store.addForm(NewForm(organisationID: owner, fiscalYear: year, form: sampleForm("项目\(index)号"),
-                                                summary: FormSummary(indicatorCount: index), createdBy: nil))
+                                                summary: summary, createdBy: nil))
         }
         let scoped = try await store.forms(FormQuery(organisationIDs: [tree.unitA.id], limit: 3))
         try expect(scoped.total == 5 && scoped.items.count == 3, "unit A: 5 forms, first page of 3; got \(scoped.total)/\(scoped.items.count)")
@@ -178,6 +181,25 @@ public enum StoreConformance {
         try expect(kind.total == 0, "kind filter")
         let none = try await store.forms(FormQuery(organisationIDs: []))
         try expect(none.total == 0 && none.items.isEmpty, "an empty scope sees nothing")
+        var graded = FormQuery()
+        graded.grade = .excellent
+        try expect(try await store.forms(graded).items.map(\.title) == ["项目1号", "项目2号"], "grade filter")
+        var failing = FormQuery()
+        failing.withErrors = true
+        try expect(try await store.forms(failing).total == 3, "only forms with errors")
+        var sorted = FormQuery(limit: 4)
+        sorted.sort = .suggestedTotal
+        sorted.descending = true
+        let highest = try await store.forms(sorted).items.map(\.title)
+        try expect(highest == ["项目1号", "项目2号", "项目3号", "项目4号"], "sorted by suggested total, highest first: \(highest)")
+        sorted.descending = false
+        sorted.offset = 4
+        let lowestLast = try await store.forms(sorted).items.map(\.title)
+        try expect(lowestLast == ["项目2号", "项目1号", "项目7号"], "ascending, the form without a total last: \(lowestLast)")
+        sorted = FormQuery()
+        sorted.sort = .organisation
+        sorted.descending = true
+        try expect(try await store.forms(sorted).items.first?.organisationID == tree.unitB.id, "sorted by organisation code")
     }
 
     static func workflowMovesAndLocks(_ store: any JixiaoStore) async throws {
@@ -186,6 +208,7 @@ public enum StoreConformance {
                                                     summary: FormSummary(), createdBy: tree.user.id))
         let submitted = try await store.transitionForm(id: added.id, expectedVersion: 1, transition: .submit, by: tree.user.id, comment: nil)
         try expect(submitted.status == .submitted && submitted.version == 2, "submit: submitted at version 2")
+        try expect(try await store.forms(FormQuery()).items.first?.lastTransition == .submit, "the list carries the last step")
         do {
             _ = try await store.saveForm(id: added.id, expectedVersion: 2, form: EvaluationFormContent(form: sampleForm("改"), summary: FormSummary()), by: tree.user.id)
             throw Failure(description: "a submitted form was saved")
@@ -204,9 +227,13 @@ public enum StoreConformance {
         } catch let error as StoreError {
             try expect(error.code == .conflict, "a stale transition gives STORE_CONFLICT")
         }
-        let passed = try await store.transitionForm(id: added.id, expectedVersion: 2, transition: .departmentApprove, by: nil, comment: nil)
+        let returned = try await store.transitionForm(id: added.id, expectedVersion: 2, transition: .returnForRevision, by: nil, comment: "补充")
+        try expect(try await store.forms(FormQuery()).items.first?.isReturned == true, "a returned draft is listed as returned")
+        let again = try await store.transitionForm(id: added.id, expectedVersion: returned.version, transition: .submit, by: tree.user.id, comment: nil)
+        try expect(try await store.forms(FormQuery()).items.first?.isReturned == false, "and no longer once resubmitted")
+        let passed = try await store.transitionForm(id: added.id, expectedVersion: again.version, transition: .departmentApprove, by: nil, comment: nil)
         let approved = try await store.transitionForm(id: added.id, expectedVersion: passed.version, transition: .financeApprove, by: nil, comment: nil)
-        try expect(approved.status == .approved && approved.version == 4, "approved at version 4")
+        try expect(approved.status == .approved && approved.version == 6, "approved at version 6")
         try expect(try await store.forms(FormQuery(status: .approved)).total == 1, "status filter finds the approved form")
     }
 

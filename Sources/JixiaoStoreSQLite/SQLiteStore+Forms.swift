@@ -21,7 +21,8 @@ extension SQLiteStore {
     static func listing(_ row: Row) -> FormListing {
         FormListing(id: row["id"], organisationID: row["organisation_id"], kind: FormKind(rawValue: row["kind"]) ?? .projectSelfEvaluation,
                     fiscalYear: row["fiscal_year"], title: row["title"], status: FormStatus(rawValue: row["status"]) ?? .draft,
-                    version: row["version"], summary: summary(row), updatedAt: FormDocumentCodec.date(row["updated_at"]))
+                    version: row["version"], summary: summary(row), updatedAt: FormDocumentCodec.date(row["updated_at"]),
+                    lastTransition: (row["last_transition"] as String?).flatMap(FormTransition.init(rawValue:)))
     }
 
     static func record(_ row: Row) throws -> FormRecord {
@@ -68,6 +69,27 @@ extension SQLiteStore {
         try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM forms WHERE id = ?", arguments: [id]).map(Self.record) }
     }
 
+    /// The ORDER BY of a sort; every order ends with the id, so pages never overlap. Decimals are stored as text and
+    /// compared as numbers; forms without the figure come last either way.
+    static func order(_ sort: FormSort, descending: Bool) -> String {
+        let direction = descending ? "DESC" : "ASC"
+        func numeric(_ column: String) -> String { "\(column) IS NULL, CAST(\(column) AS REAL) \(direction), id" }
+        switch sort {
+        case .newest: return descending ? "fiscal_year ASC, id DESC" : "fiscal_year DESC, id"
+        case .title: return "title \(direction), id"
+        case .organisation: return "(SELECT code FROM organisations o WHERE o.id = forms.organisation_id) \(direction), id"
+        case .status:
+            // In the workflow's order, not the alphabet's.
+            let position = FormStatus.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
+            return "CASE status \(position) END \(direction), id"
+        case .reportedTotal: return numeric("reported_total")
+        case .suggestedTotal: return numeric("suggested_total")
+        case .executionRate: return numeric("execution_rate")
+        case .errors: return "error_count \(direction), warning_count \(direction), id"
+        case .updated: return "updated_at \(direction), id"
+        }
+    }
+
     public func forms(_ query: FormQuery) async throws -> FormPage {
         if let scope = query.organisationIDs, scope.isEmpty { return FormPage(items: [], total: 0) }
         var clauses: [String] = []
@@ -84,18 +106,26 @@ extension SQLiteStore {
             arguments += StatementArguments(statuses.map(\.rawValue))
         }
         if let words = query.titleContains, !words.isEmpty { clauses.append("instr(title, ?) > 0"); arguments += [words] }
+        if let grade = query.grade { clauses.append("suggested_grade = ?"); arguments += [grade.rawValue] }
+        if query.withErrors { clauses.append("error_count > 0") }
+        let order = Self.order(query.sort, descending: query.descending)
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let filterArguments = arguments
         let pageArguments = arguments + [max(1, query.limit), max(0, query.offset)]
         return try await read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM forms \(whereSQL)", arguments: filterArguments) ?? 0
             // The page's ids first: with only scope and year filters this reads the index alone.
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM forms \(whereSQL) ORDER BY fiscal_year DESC, id LIMIT ? OFFSET ?",
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM forms \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?",
                                          arguments: pageArguments)
             guard !ids.isEmpty else { return FormPage(items: [], total: total) }
-            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.listColumns) FROM forms WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY fiscal_year DESC, id",
-                                        arguments: StatementArguments(ids))
-            return FormPage(items: rows.map(Self.listing), total: total)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Self.listColumns), (SELECT transition FROM form_events e WHERE e.form_id = forms.id AND e.kind = 'transition'
+                                            ORDER BY e.id DESC LIMIT 1) AS last_transition
+                FROM forms WHERE id IN (\(databaseQuestionMarks(count: ids.count)))
+                """, arguments: StatementArguments(ids))
+            // In the page's order (the ids were read in it).
+            let byID = Dictionary(uniqueKeysWithValues: rows.map { (($0["id"] as Int64), $0) })
+            return FormPage(items: ids.compactMap { byID[$0].map(Self.listing) }, total: total)
         }
     }
 
