@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -49,8 +50,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                // Pages are templates (resource files) that escape by default; a region's layouts can ship as data.
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/Static"), .copy("Resources/Demo")]
+            resources: [.copy("Resources/Static"), .copy("Resources/Demo"), .copy("Resources/Templates")]
         ),
         // The command-line tool: parses arguments, calls the libraries.
         .executableTarget(

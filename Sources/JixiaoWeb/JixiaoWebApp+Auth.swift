@@ -28,17 +28,7 @@ extension JixiaoWebApp {
     func loginPage(message: String?, username: String, status: HTTPResponse.Status, request: Request, next: String? = nil,
                    kept: String? = nil) -> Response {
         let token = request.cookies[Self.loginCookie]?.value ?? PasswordHasher.randomToken()
-        let carried = (next.map { "<input type=\"hidden\" name=\"next\" value=\"\(HTML.escape($0))\">" } ?? "")
-            + (kept.map { "<input type=\"hidden\" name=\"_kept\" value=\"\(HTML.escape($0))\">" } ?? "")
-        let body = """
-        <section class="login"><h1>登录</h1>
-        \(message.map { "<p class=\"error-box\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
-        <form method="post" action="/login"><input type="hidden" name="_csrf" value="\(HTML.escape(token))">\(carried)
-        <label class="field"><span>账号</span><input type="text" name="username" value="\(HTML.escape(username))" autocomplete="username" required autofocus></label>
-        <label class="field"><span>密码</span><input type="password" name="password" autocomplete="current-password" required></label>
-        <button type="submit" class="primary">登录</button></form></section>
-        """
-        var response = Page.response(title: "登录", body: body, signedIn: nil, status: status)
+        var response = Views.response(LoginPage(message: message, username: username, token: token, next: next, kept: kept), status: status)
         response.setCookie(cookie(Self.loginCookie, token, maxAge: 3600, sameSite: .strict))
         return response
     }

@@ -58,7 +58,7 @@ struct SessionMiddleware: RouterMiddleware {
     }
 
     static func errorPage(_ error: WebError, signedIn: SignedIn?) -> Response {
-        let body = "<section class=\"error\"><h1>\(HTML.escape(error.status == .notFound ? "找不到" : "无法完成"))</h1><p>\(HTML.escape(error.message))</p><p class=\"code\">错误代码：\(error.code)</p><p><a href=\"/forms\">返回表单列表</a></p></section>"
-        return Page.response(title: "出错了", body: body, signedIn: signedIn, status: error.status)
+        Views.response(ErrorPage(frame: Frame(title: "出错了", signedIn: signedIn), heading: error.status == .notFound ? "找不到" : "无法完成",
+                                 message: error.message, code: error.code), status: error.status)
     }
 }
