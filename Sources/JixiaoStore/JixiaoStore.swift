@@ -42,6 +42,8 @@ public protocol JixiaoStore: Sendable {
     func events(formID: Int64) async throws -> [FormEvent]
     /// The forms of the given organisations and year, in full (for roll-ups).
     func fullForms(organisationIDs: [Int64], fiscalYear: Int) async throws -> [FormRecord]
+    /// The forms with these ids, in full and in the order asked (in one read); unknown ids are left out.
+    func fullForms(ids: [Int64]) async throws -> [FormRecord]
 
     // Uploads waiting for confirmation
     func addUpload(_ upload: PendingUpload) async throws

@@ -207,4 +207,21 @@ extension SQLiteStore {
                              arguments: [fiscalYear] + StatementArguments(organisationIDs)).map(Self.record)
         }
     }
+
+    public func fullForms(ids: [Int64]) async throws -> [FormRecord] {
+        guard !ids.isEmpty else { return [] }
+        // In chunks, under SQLite's limit on bound values.
+        return try await read { db in
+            var byID: [Int64: FormRecord] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM forms WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                            arguments: StatementArguments(chunk)) {
+                    let record = try Self.record(row)
+                    byID[record.id] = record
+                }
+            }
+            return ids.compactMap { byID[$0] }
+        }
+    }
 }

@@ -63,6 +63,14 @@ public struct AccessScope: Sendable, Hashable {
         }
     }
 
+    /// Where the person lands after signing in: a reviewer's queue (待我审核), else the list of their forms.
+    public var home: String {
+        switch role {
+        case .departmentReviewer, .financeReviewer: return "/forms?waiting=1"
+        case .unitFiller, .administrator: return "/forms"
+        }
+    }
+
     /// Whether this person may create forms (the menu shows 新建表单) and import files (导入文件).
     public var canCreate: Bool { !editable.isEmpty }
     public var canImport: Bool { !importable.isEmpty }

@@ -8,7 +8,7 @@ extension JixiaoWebApp {
     func addAuthRoutes(to router: Router<WebContext>) {
         router.get("/login") { request, context -> Response in
             let next = SignInRequired.safeNext(request.uri.queryParameters.get("next"))
-            if context.signedIn != nil { return .redirect(to: next ?? "/forms") }
+            if let signedIn = context.signedIn { return .redirect(to: next ?? signedIn.scope.home) }
             return loginPage(message: nil, username: "", status: .ok, request: request, next: next)
         }
         router.post("/login") { request, context -> Response in
@@ -46,7 +46,7 @@ extension JixiaoWebApp {
         }
         let username = post.text("username") ?? ""
         let password = post["password"] ?? ""
-        let session: SessionRecord
+        let session: SessionRecord, home: String
         switch try await signIn(username: username, password: password, address: context.remoteAddress) {
         case .throttled(let wait):
             let minutes = Int((wait / 60).rounded(.up))
@@ -57,16 +57,17 @@ extension JixiaoWebApp {
             return again("账号或密码不正确。", .unauthorized)
         case .signedIn(let user, let started):
             session = started
+            let scope = try await scopes.scope(for: user)
+            home = scope.home
             if let kept, let next, let id = SignInRequired.editedForm(next),
-               let restored = try await restoredEditor(formID: id, kept: kept, signedIn: SignedIn(
-                   user: user, session: started, scope: try await scopes.scope(for: user))) {
+               let restored = try await restoredEditor(formID: id, kept: kept, signedIn: SignedIn(user: user, session: started, scope: scope)) {
                 var response = restored
                 response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
                 response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
                 return response
             }
         }
-        var response = Response.redirect(to: next ?? "/forms")
+        var response = Response.redirect(to: next ?? home)
         response.setCookie(cookie(SessionMiddleware.cookieName, session.token, maxAge: Int(configuration.sessionLifetime)))
         response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
         return response

@@ -16,7 +16,7 @@ extension JixiaoWebApp {
         }
     }
 
-    /// `/export?format=json|html` with `id=…` for chosen forms, or the list's filters (`year`, `kind`, `status`, `q`) for all that match.
+    /// `/export?format=json|html` with `id=…` for chosen forms, or the list's filters (`FormListFilter`) for all that match.
     func export(_ request: Request, _ signedIn: SignedIn) async throws -> Response {
         var chosen: [Int64] = []
         var filters: [String: String] = [:]
@@ -29,18 +29,12 @@ extension JixiaoWebApp {
         guard format == "json" || format == "html" else { throw WebError.badRequest("导出格式应为 json 或 html。") }
         var ids = chosen
         if ids.isEmpty {
-            let page = try await store.forms(FormQuery(
-                organisationIDs: Array(signedIn.scope.readable).sorted(), fiscalYear: filters["year"].flatMap(Int.init),
-                kind: filters["kind"].flatMap(FormKind.init(rawValue:)), status: filters["status"].flatMap(FormStatus.init(rawValue:)),
-                titleContains: filters["q"].flatMap { $0.isEmpty ? nil : $0 }, limit: Self.exportLimit))
-            ids = page.items.map(\.id)
+            ids = try await store.forms(FormListFilter(filters).query(scope: signedIn.scope, limit: Self.exportLimit)).items.map(\.id)
         }
         guard ids.count <= Self.exportLimit else { throw WebError.badRequest("一次最多导出\(Self.exportLimit)张表单，请缩小筛选范围。") }
-        var forms: [EvaluationForm] = []
-        for id in ids {
-            guard let record = try await store.form(id: id), signedIn.scope.canRead(record.organisationID) else { throw WebError.notFound }
-            forms.append(record.form)
-        }
+        let records = try await store.fullForms(ids: ids)
+        guard records.count == ids.count, records.allSatisfy({ signedIn.scope.canRead($0.organisationID) }) else { throw WebError.notFound }
+        let forms = records.map(\.form)
         let document = InterchangeDocument(title: "jixiao 导出（\(forms.count)张表单）", origin: "jixiao 网页导出", forms: forms)
         let stamp = PrintView.today()
         if format == "html" {

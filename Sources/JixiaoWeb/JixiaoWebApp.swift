@@ -47,7 +47,7 @@ public struct JixiaoWebApp: Sendable {
                             body: .init(byteBuffer: ByteBuffer(string: asset.body)))
         }
         router.get("/") { _, context -> Response in
-            .redirect(to: context.signedIn == nil ? "/login" : "/forms")
+            .redirect(to: context.signedIn?.scope.home ?? "/login")
         }
         addAuthRoutes(to: router)
         addFormRoutes(to: router)
