@@ -25,6 +25,8 @@ struct FormEditor {
     var returned: (who: String, at: Date, comment: String)?
     /// What someone else saved after this person opened the form (shown after a save conflict).
     var otherChanges: [OtherChange] = []
+    /// HTML placed under the title line (the review box of a reviewer).
+    var top = ""
 
     /// One field another person changed.
     struct OtherChange: Sendable {
@@ -40,6 +42,7 @@ struct FormEditor {
         var html = "<h1>\(HTML.escape(form.kind.chineseName))</h1>"
         html += "<p class=\"meta\">\(HTML.escape(organisationName)) · \(record.fiscalYear)年度 · \(returned == nil ? record.status.chineseName : "已退回") · 第\(version)版"
         html += " · <a href=\"/forms/\(record.id)/print\" target=\"_blank\">打印视图</a></p>"
+        html += top
         if let returned {
             let when = WorkflowPanel.time(returned.at)
             html += "<div class=\"returned\" role=\"note\"><p><b>已退回</b>：\(HTML.escape(returned.who))于\(HTML.escape(when))退回修改。</p>"
@@ -93,7 +96,7 @@ struct FormEditor {
                 cells.append("<div><span>预算执行率</span><b>\((rate * 100).fixedText(places: 2))%</b></div>")
             }
         }
-        cells.append("<div><span>审核</span><b>\(s.errorCount)个错误，\(s.warningCount)个提醒</b></div>")
+        cells.append("<div><span>审核</span><b>\(s.errorCount)个错误，\(s.warningCount)个警告</b></div>")
         return "<div class=\"summary\">\(cells.joined())</div>"
     }
 

@@ -70,7 +70,23 @@ extension JixiaoWebApp {
         var panel = try await workflowPanel(record, signedIn, error: workflowError)
         if editor.editable { panel.editorFormID = FormEditor.formID }
         editor.returned = panel.lastReturn
-        return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn, status: status, wide: true)
+        // Someone who acts on the form without editing it (a reviewer; the submitter who may withdraw) finds the
+        // buttons, what changed since the last return and the next form of their queue at the top.
+        if panel.editorFormID == nil, !panel.allowed.isEmpty || panel.changesSinceReturn != nil || signedIn.scope.waiting != nil {
+            let box = ReviewBox(panel: panel, next: try await nextInQueue(after: record, signedIn))
+            if box.hasActions || box.hasChanges || box.nextID != nil { editor.top = Views.render(box) }
+        }
+        return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn,
+                             status: status, wide: true)
+    }
+
+    /// The first other form waiting for this person (a reviewer's 下一张), with how many wait in all.
+    func nextInQueue(after record: FormRecord, _ signedIn: SignedIn) async throws -> (id: Int64, title: String, waiting: Int)? {
+        guard signedIn.scope.role != .unitFiller, signedIn.scope.waiting != nil else { return nil }
+        var filter = FormListFilter()
+        filter.waiting = true
+        let page = try await store.forms(filter.query(scope: signedIn.scope, limit: 2))
+        return page.items.first { $0.id != record.id }.map { ($0.id, $0.title.isEmpty ? "（未命名）" : $0.title, page.total) }
     }
 
     /// The department's project self-evaluations of the form's year, summed.

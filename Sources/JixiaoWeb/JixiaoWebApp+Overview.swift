@@ -55,7 +55,7 @@ extension JixiaoWebApp {
                 return (Self.gap(a.summary) ?? -1) > (Self.gap(b.summary) ?? -1)
             }
         html += "<h2>需要先看的表单（\(ranked.count)张）</h2><p class=\"meta\">按审核错误数，再按“得分高于花钱”的差距排序：差距 = 总分 ÷ 100 − 预算执行率，超过 0.15 即列出。</p>"
-        html += "<div class=\"table-scroll\"><table class=\"rows exceptions\"><thead><tr><th>表单</th><th>单位</th><th>状态</th><th>错误</th><th>提醒</th><th>总分</th><th>执行率</th><th>差距</th></tr></thead><tbody>"
+        html += "<div class=\"table-scroll\"><table class=\"rows exceptions\"><thead><tr><th>表单</th><th>单位</th><th>状态</th><th>错误</th><th>警告</th><th>总分</th><th>执行率</th><th>差距</th></tr></thead><tbody>"
         for item in ranked.prefix(100) {
             let s = item.summary
             html += "<tr><td><a href=\"/forms/\(item.id)\">\(HTML.escape(item.title))</a></td><td>\(HTML.escape(name(item.organisationID)))</td><td>\(item.status.chineseName)</td>"

@@ -393,7 +393,7 @@ extension JixiaoWebApp {
         for record in created {
             html += "<tr><td><a href=\"/forms/\(record.id)\">\(HTML.escape(record.form.title.isEmpty ? "（未命名）" : record.form.title))</a></td>"
             html += "<td>\(record.kind.chineseName)</td><td>\(HTML.escape(signedIn.scope.name(of: record.organisationID)))</td><td>\(record.fiscalYear)</td>"
-            html += "<td class=\"\(record.summary.errorCount > 0 ? "bad" : "")\">\(record.summary.errorCount)个错误，\(record.summary.warningCount)个提醒</td></tr>"
+            html += "<td class=\"\(record.summary.errorCount > 0 ? "bad" : "")\">\(record.summary.errorCount)个错误，\(record.summary.warningCount)个警告</td></tr>"
         }
         html += "</tbody></table><p><a href=\"/forms\">查看全部表单</a> · <a href=\"/uploads\">继续导入</a></p>"
         return Page.response(title: "导入完成", body: html, signedIn: signedIn)

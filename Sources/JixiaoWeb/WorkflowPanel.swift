@@ -25,28 +25,33 @@ struct WorkflowPanel {
         return (last.userID.flatMap { names[$0] } ?? "审核人", last.at, last.comment ?? "")
     }
 
+    /// For a form handed in again after a return: that return and the fields changed since (the reviewer checks
+    /// what was fixed); nil while the form is a draft or was never returned.
+    var changesSinceReturn: (returned: FormEvent, changes: [FormEvent])? {
+        guard record.status != .draft,
+              let returned = events.last(where: { $0.kind == .transition && $0.transition == .returnForRevision }) else { return nil }
+        return (returned, events.filter { $0.kind == .field && $0.version > returned.version })
+    }
+
+    /// The panel: the buttons (only when they belong to the editor's form; otherwise they are in the review box at
+    /// the top) and the audit trail.
     func html() -> String {
         var html = "<fieldset class=\"workflow\"><legend>流程：\(record.status.chineseName)</legend>"
         if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error))</p>" }
         if record.status.isLocked { html += "<p class=\"readonly-note\">已\(record.status == .approved ? "审定" : "提交")，表单已锁定；需要修改时请审核人退回。</p>" }
-        if !allowed.isEmpty {
-            let target = "/forms/\(record.id)/transition"
+        if !allowed.isEmpty, let editorFormID {
             // With an editor on the page, the buttons belong to its form (the `form` attribute) and post its fields.
-            let owner = editorFormID.map { " " + HTML.attribute("form", $0) + " " + HTML.attribute("formaction", target) } ?? ""
-            if editorFormID == nil {
-                html += "<form method=\"post\" action=\"\(target)\" class=\"transition\">"
-                html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrfToken))\"><input type=\"hidden\" name=\"_version\" value=\"\(record.version)\">"
-            } else {
-                html += "<div class=\"transition\">"
-            }
+            let owner = " " + HTML.attribute("form", editorFormID) + " " + HTML.attribute("formaction", "/forms/\(record.id)/transition")
+            html += "<div class=\"transition\">"
             if allowed.contains(where: \.needsComment) || allowed.contains(.departmentApprove) || allowed.contains(.financeApprove) {
-                let comment = "<textarea name=\"comment\" rows=\"2\" aria-label=\"审核意见\"\(editorFormID.map { " " + HTML.attribute("form", $0) } ?? "")></textarea>"
+                let comment = "<textarea name=\"comment\" rows=\"2\" aria-label=\"审核意见\" \(HTML.attribute("form", editorFormID))></textarea>"
                 html += HTML.field("审核意见（退回时必填）", comment)
             }
             html += allowed.map { transition in
-                "<button type=\"submit\" name=\"transition\" value=\"\(transition.rawValue)\"\(owner)\(transition == .returnForRevision ? "" : " class=\"primary\"")>\(transition.chineseName)</button>"
+                let confirm = transition.confirmation.map { " " + HTML.attribute("data-confirm", $0) } ?? ""
+                return "<button type=\"submit\" name=\"transition\" value=\"\(transition.rawValue)\"\(owner)\(transition == .returnForRevision ? "" : " class=\"primary\"")\(confirm)>\(transition.chineseName)</button>"
             }.joined(separator: " ")
-            html += editorFormID == nil ? "</form>" : "</div>"
+            html += "</div>"
         }
         html += "<details\(events.count <= 12 ? " open" : "")><summary>修改记录（\(events.count)条）</summary><table class=\"rows history\"><thead><tr><th>时间</th><th>人员</th><th>版本</th><th>操作或栏目</th><th>原值</th><th>新值</th><th>意见</th></tr></thead><tbody>"
         for event in events.reversed() {

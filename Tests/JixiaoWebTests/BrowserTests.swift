@@ -74,7 +74,19 @@ import Testing
             "李晓燕|2|提交|草稿|已提交|",
             "—|1|新建|||",
         ])
-        for name in ["review-1-submitted.png", "review-2-returned.png", "review-3-approved-trail.png"] {
+        // The reviewer's day: the queue first, 已退回 and the opinion for the unit, the fix shown to the reviewer,
+        // the next form after approving, and a question before each 提交 and 通过.
+        #expect(seen["landing"] as? String == "/forms?waiting=1")
+        #expect(Set(seen["queue"] as? [String] ?? []) == ["2025年国省干线公路日常养护", "2026年农村公路养护工程"])
+        #expect((seen["unit_list_row"] as? String)?.contains("已退回") == true)
+        #expect((seen["opinion_at_top"] as? String)?.contains("满意度偏差原因请写明调查样本数。") == true)
+        #expect(seen["since_return"] as? [String] == ["指标第10条 偏差原因|（空）|抽样调查420人，满意390人。"])
+        #expect((seen["next"] as? String)?.contains("2026年农村公路养护工程") == true)
+        #expect((seen["next_opened"] as? String)?.contains("2026年农村公路养护工程") == true)
+        let dialogs = seen["dialogs"] as? [String] ?? []
+        #expect(dialogs.count == 5 && dialogs.filter { $0.contains("确定提交") }.count == 3, "\(dialogs)")
+        for name in ["review-0-queue.png", "review-1-submitted.png", "review-2-returned.png", "review-2b-changes-since-return.png",
+                     "review-3-approved-trail.png"] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path))
         }
     }

@@ -3,11 +3,15 @@ import Hummingbird
 import Mustache
 import NIOCore
 
-/// A page's view model: a plain struct of what the page shows, rendered by the template of the same name.
+/// A view model: a plain struct of what a page or a part of one shows, rendered by its template.
 /// Templates escape every `{{value}}`; `{{{raw}}}` is kept for HTML the system built itself.
-protocol PageView: Sendable {
+protocol TemplateView: Sendable {
     /// The template's file name without `.mustache`, under `Resources/Templates`.
     static var template: String { get }
+}
+
+/// A whole page: a view with the frame around it.
+protocol PageView: TemplateView {
     /// The frame around the page: title, menu, the signed-in person.
     var frame: Frame { get }
 }
@@ -37,7 +41,7 @@ enum Views {
         return files.filter { $0.pathExtension == "mustache" }.map { $0.deletingPathExtension().lastPathComponent }.sorted()
     }
 
-    static func render<View: PageView>(_ view: View) -> String {
+    static func render<View: TemplateView>(_ view: View) -> String {
         guard let html = library.render(view, withTemplate: View.template) else {
             preconditionFailure("no template \(View.template)")
         }

@@ -29,6 +29,10 @@ class DevTools:
         self.sock = websocket(url)
         self.next_id = 0
         self.events = []
+        # Page dialogs (confirm) seen, and whether they are accepted; their commands use ids of their own.
+        self.dialogs = []
+        self.accept_dialogs = True
+        self.dialog_id = 1_000_000
 
     def send_frame(self, text):
         payload = text.encode()
@@ -58,12 +62,21 @@ class DevTools:
 
     def call(self, method, **params):
         self.next_id += 1
-        self.send_frame(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        waiting_for = self.next_id
+        self.send_frame(json.dumps({"id": waiting_for, "method": method, "params": params}))
         while True:
             answer = self.read_message()
+            if answer.get("method") == "Page.javascriptDialogOpening":
+                # A confirm() of the page (提交, 通过): answered as a person would, and recorded.
+                message = answer["params"].get("message", "")
+                self.dialogs.append(message)
+                self.dialog_id += 1
+                self.send_frame(json.dumps({"id": self.dialog_id, "method": "Page.handleJavaScriptDialog",
+                                            "params": {"accept": self.accept_dialogs}}))
+                continue
             if "method" in answer:
                 self.events.append(answer)
-            if answer.get("id") == self.next_id:
+            if answer.get("id") == waiting_for:
                 if "error" in answer:
                     raise RuntimeError(f"{method}: {answer['error']}")
                 return answer.get("result", {})

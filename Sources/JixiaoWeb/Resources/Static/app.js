@@ -86,3 +86,16 @@
     status.textContent = changed ? "已采用" + changed + "行的建议得分，尚未保存。" : "没有可采用的建议得分（得分已与建议一致）。";
   });
 })();
+
+// 提交 and 通过 ask first (the buttons carry the question); without this script they go straight through.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-confirm]");
+    if (!button) return;
+    if (!window.confirm(button.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+})();
