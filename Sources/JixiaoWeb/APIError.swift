@@ -10,6 +10,10 @@ enum APIResponse {
     }
 
     static func error(_ error: WebError) -> Response {
-        json(["error": ["code": error.code, "message": error.message]], status: error.status)
+        var body: [String: Any] = ["code": error.code, "message": error.message]
+        if !error.rows.isEmpty {
+            body["rows"] = error.rows.sorted { $0.key < $1.key }.map { ["row": $0.key, "message": $0.value] as [String: Any] }
+        }
+        return json(["error": body], status: error.status)
     }
 }

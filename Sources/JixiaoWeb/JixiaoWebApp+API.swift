@@ -49,9 +49,7 @@ extension JixiaoWebApp {
             guard form.kind == record.kind else { throw Self.fieldError("form.kind", "不能改变表单类别（现为\(record.kind.rawValue)）") }
             try checkEditable(record, signedIn)
             let analysis = FormAnalysis(form, profile: profile)
-            if let (row, reason) = analysis.outOfRange(form.indicators).min(by: { $0.key < $1.key }) {
-                throw WebError(.unprocessableContent, code: "WEB_SCORE_OUT_OF_RANGE", "第\(row + 1)条指标：\(reason)")
-            }
+            if let refused = ScoreRefusal(form, analysis) { throw refused.error }
             let saved = try await store.saveForm(id: record.id, expectedVersion: version, form: EvaluationFormContent(form: form, summary: analysis.summary),
                                                  by: signedIn.user.id)
             return APIResponse.json(try recordJSON(saved, signedIn.scope))
@@ -125,8 +123,14 @@ extension JixiaoWebApp {
     }
 
     static func describe(_ error: DecodingError) -> String {
+        // In the names the client sent: the exchange format's keys are snake_case (`reported_score`).
+        func snake(_ key: String) -> String {
+            key.reduce(into: "") { out, c in
+                if c.isUppercase, !out.isEmpty { out += "_" + c.lowercased() } else { out.append(c) }
+            }
+        }
         func path(_ context: DecodingError.Context) -> String {
-            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\(snake($0.stringValue))" }.joined()
             return text.isEmpty ? "顶层" : "form" + text
         }
         switch error {

@@ -198,11 +198,9 @@ extension JixiaoWebApp {
         }
         if post["auto_total"] == "on" { FormActions.keepTotalCurrent(&form, profile: profile) }
         let analysis = FormAnalysis(form, profile: profile)
-        let refused = analysis.outOfRange(form.indicators)
-        if !refused.isEmpty {
-            return .refused(try await editorPage(record, signedIn, shown: form, version: version,
-                                                 error: "有\(refused.count)个指标的得分超出允许范围，\(refusal)。请按每行的说明修改得分。",
-                                                 reader: reader, rowErrors: refused, status: .unprocessableContent, analysis: analysis))
+        if let refused = ScoreRefusal(form, analysis) {
+            return .refused(try await editorPage(record, signedIn, shown: form, version: version, error: refused.message(refusal),
+                                                 reader: reader, rowErrors: refused.rows, status: .unprocessableContent, analysis: analysis))
         }
         // Compared as the store records changes: field by field, parse results left out.
         let same = FormDiff.changes(from: try FormDocumentCodec.encode(record.form), to: try FormDocumentCodec.encode(form)).isEmpty

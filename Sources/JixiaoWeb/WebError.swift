@@ -5,11 +5,14 @@ public struct WebError: Error, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: String
+    /// Reasons by indicator row (0-based), for a refusal about several rows at once.
+    public var rows: [Int: String] = [:]
 
-    public init(_ status: HTTPResponse.Status, code: String, _ message: String) {
+    public init(_ status: HTTPResponse.Status, code: String, _ message: String, rows: [Int: String] = [:]) {
         self.status = status
         self.code = code
         self.message = message
+        self.rows = rows
     }
 
     static let forbidden = WebError(.forbidden, code: "WEB_FORBIDDEN", "您没有权限查看或修改这项内容。")

@@ -126,6 +126,37 @@ import Testing
         #expect(try await h.store.events(formID: id).count == 1)
     }
 
+    @Test func theAPIRefusesEveryOutOfRangeScoreAtOnceAndNamesFieldsAsSent() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID("2025年国省干线公路日常养护")
+        let password = try #require(h.passwords["gonglu"])
+        try await h.test { client in
+            var api = Client(client)
+            _ = try await api.login("gonglu", password)
+            let form = try #require(try await api.get("/api/forms/\(id)")["form"] as? [String: Any])
+            var indicators = try #require(form["indicators"] as? [[String: Any]])
+            // Two rows score more than their weight: both are named, as the editor names them.
+            indicators[1]["reported_score"] = "99"
+            indicators[3]["reported_score"] = "98"
+            var edited = form
+            edited["indicators"] = indicators
+            let refused = try await api.send("/api/forms/\(id)", .put, json: ["version": 1, "form": edited])
+            #expect(refused.status == .unprocessableContent && Self.error(refused)?.code == "WEB_SCORE_OUT_OF_RANGE")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(refused.text.utf8)) as? [String: Any])
+            let rows = try #require((object["error"] as? [String: Any])?["rows"] as? [[String: Any]])
+            #expect(rows.compactMap { $0["row"] as? Int } == [1, 3])
+            #expect(Self.error(refused)?.message.hasPrefix("有2个指标的得分超出允许范围") == true)
+            // A wrong value deep in the form is named by the path the client sent (snake_case).
+            indicators = try #require(form["indicators"] as? [[String: Any]])
+            indicators[0]["reported_score"] = ["分": 1]
+            edited["indicators"] = indicators
+            let wrong = try await api.send("/api/forms/\(id)", .put, json: ["version": 1, "form": edited])
+            #expect(wrong.status == .badRequest && Self.error(wrong)?.message.contains("form.indicators[0].reported_score") == true,
+                    "\(Self.error(wrong)?.message ?? "")")
+        }
+        #expect(try await h.store.form(id: id)?.version == 1)
+    }
+
     @Test func formsAreCreatedOnlyWhereThePersonMayEdit() async throws {
         let h = try await WebHarness.make()
         let password = try #require(h.passwords["gonglu"])

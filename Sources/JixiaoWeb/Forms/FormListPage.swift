@@ -100,7 +100,9 @@ struct FormListPage: PageView {
                 target.sort = sort
                 target.descending = firstDescending
             }
-            let arrow = filter.sort == sort ? (filter.descending ? "↓" : "↑") : nil
+            // The default order (newest) lists the latest year first: its arrow points down.
+            let shownDescending = sort == .newest ? !filter.descending : filter.descending
+            let arrow = filter.sort == sort ? (shownDescending ? "↓" : "↑") : nil
             return Column(label: label, link: target.link(), arrow: arrow, numeric: numeric)
         }
         columns = [column("名称", .title), column("类别", nil), column("单位", .organisation), column("年度", .newest),
