@@ -69,7 +69,7 @@ extension CheckReport {
                 if !printed.isEmpty { message += "<div class=\"src\">原文第\(line)行：\(Self.escape(String(printed.prefix(400))))</div>" }
             }
             out += "<tr id=\"f\(serial)\" class=\"\(f.severity.rawValue)\"><td><span class=\"sev \(f.severity.rawValue)\">\(f.severity.chineseName)</span></td>"
-                + "<td><code>\(Self.escape(f.code))</code></td><td>\(Self.escape(place.joined(separator: " ")))</td><td>\(message)</td></tr>\n"
+                + "<td><code>\(Self.escape(f.code.rawValue))</code></td><td>\(Self.escape(place.joined(separator: " ")))</td><td>\(message)</td></tr>\n"
         }
         return out + "</tbody></table>\n"
     }

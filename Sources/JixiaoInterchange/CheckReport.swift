@@ -28,9 +28,9 @@ public struct CheckReport: Sendable, Codable {
             run.merge(DisclosureChecker(profile: profile).check(disclosure, forms: document.forms))
         }
         // A form the importer found cut off cannot be judged on its weights and total.
-        let cutOff = Set(document.importFindings.filter { $0.code == "IMPORT_FORM_INCOMPLETE" }.compactMap(\.location.form))
+        let cutOff = Set(document.importFindings.filter { $0.code == .importFormIncomplete }.compactMap(\.location.form))
         for index in run.findings.indices where run.findings[index].severity == .error
-            && ["EVAL_WEIGHTS_TOTAL", "EVAL_TOTAL_SUM"].contains(run.findings[index].code)
+            && [CheckCode.evalWeightsTotal, .evalTotalSum].contains(run.findings[index].code)
             && run.findings[index].location.form.map(cutOff.contains) == true {
             run.findings[index].severity = .warning
             run.findings[index].message += "（表单在文件中不完整，合计可能因截断而不全）"

@@ -170,7 +170,7 @@ extension JixiaoWebApp {
     func recordJSON(_ record: FormRecord, _ scope: AccessScope) throws -> [String: Any] {
         let formData = try InterchangeCodec.makeEncoder(pretty: false).encode(record.form)
         let analysis = FormAnalysis(record.form, profile: profile)
-        let findings = analysis.findings.map { ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message, "location": $0.location.description] }
+        let findings = analysis.findings.map { ["code": $0.code.rawValue, "severity": $0.severity.rawValue, "message": $0.message, "location": $0.location.description] }
         return ["id": record.id, "kind": record.kind.rawValue, "fiscal_year": record.fiscalYear, "status": record.status.rawValue,
                 "version": record.version, "organisation": organisationJSON(record.organisationID, scope), "summary": summaryJSON(record.summary),
                 "form": try JSONSerialization.jsonObject(with: formData), "findings": findings]

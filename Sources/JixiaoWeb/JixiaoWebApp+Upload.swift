@@ -376,7 +376,7 @@ extension JixiaoWebApp {
         html += "它们说明读取文件时无法识别或需要推断的内容，导入后请在表单中核对。</p>"
         func table(_ rows: [Finding]) -> String {
             "<table class=\"rows\"><thead><tr><th>级别</th><th>代码</th><th>位置</th><th>说明</th></tr></thead><tbody>" + rows.map { f in
-                "<tr><td class=\"\(f.severity == .error ? "bad" : "")\">\(f.severity.chineseName)</td><td>\(HTML.escape(f.code))</td>" +
+                "<tr><td class=\"\(f.severity == .error ? "bad" : "")\">\(f.severity.chineseName)</td><td>\(f.code.rawValue)</td>" +
                     "<td>\(HTML.escape(f.location.source?.description ?? f.location.description))</td><td>\(HTML.escape(f.message))</td></tr>"
             }.joined() + "</tbody></table>"
         }
@@ -423,7 +423,7 @@ extension JixiaoWebApp {
             return form
         }
         out["findings"] = document.importFindings.map {
-            ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,
+            ["code": $0.code.rawValue, "severity": $0.severity.rawValue, "message": $0.message,
              "location": $0.location.source?.description ?? $0.location.description]
         }
         return out

@@ -68,7 +68,7 @@ struct ChecksCommand: ParsableCommand {
         }
         var table = TextTable(headers: ["代码", "级别", "类别", "名称", "提示模板"])
         for c in CheckCatalogue.all {
-            table.rows.append([c.code, c.severity.chineseName, c.family.chineseName, c.title, c.template])
+            table.rows.append([c.code.rawValue, c.severity.chineseName, c.family.chineseName, c.title, c.template])
         }
         emit("审核规则 \(CheckCatalogue.all.count) 条\n" + table.render())
     }

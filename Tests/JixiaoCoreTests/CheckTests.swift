@@ -6,7 +6,7 @@ import Testing
 struct CheckCatalogueTests {
     @Test("Codes are unique and every template is Chinese")
     func catalogue() {
-        let codes = CheckCatalogue.all.map(\.code)
+        let codes = CheckCatalogue.all.map(\.code.rawValue)
         #expect(Set(codes).count == codes.count)
         for c in CheckCatalogue.all {
             #expect(c.template.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(c.code)")
@@ -15,7 +15,7 @@ struct CheckCatalogueTests {
 
     @Test("Messages carry the numbers")
     func message() {
-        let d = CheckCatalogue.definition("EVAL_TOTAL_SUM")!
+        let d = CheckCatalogue.definition(.evalTotalSum)!
         #expect(d.message(["printed": "69.75", "sum": "69.75"]) == "总分印为 69.75，各项得分合计 69.75")
     }
 }
@@ -34,7 +34,7 @@ struct FormCheckTests {
             indicators: indicators, reportedTotal: total.flatMap(PrintedNumber.init(text:)), reportedGrade: grade))
     }
 
-    func codes(_ run: CheckRun) -> [String] { run.findings.map(\.code).sorted() }
+    func codes(_ run: CheckRun) -> [String] { run.findings.map(\.code.rawValue).sorted() }
 
     @Test("A consistent form has no errors")
     func clean() {
@@ -45,7 +45,7 @@ struct FormCheckTests {
         ], total: "100", grade: "优")
         let run = checker.check(form)
         #expect(run.findings.filter { $0.severity == .error }.isEmpty, "\(run.findings)")
-        #expect((run.tallies["EVAL_TOTAL_SUM"]?[.pass]) == 1)
+        #expect((run.tallies[.evalTotalSum]?[.pass]) == 1)
     }
 
     @Test("Grade 良 with total 69.75 is an error naming both")
@@ -56,7 +56,7 @@ struct FormCheckTests {
             indicator("≥90%", "95%", weight: "10", reported: "10", level2: "服务对象满意度"),
         ], total: "69.75", grade: "良")
         let run = checker.check(form)
-        let finding = run.findings.first { $0.code == "EVAL_GRADE" }
+        let finding = run.findings.first { $0.code == .evalGrade }
         #expect(finding?.message == "总分 69.75 按“全国通用（默认）”应评为“中”，表中为“良”")
         #expect(finding?.severity == .error)
     }
@@ -70,7 +70,7 @@ struct FormCheckTests {
         #expect(!codes(run).contains("EVAL_EXECUTION_SCORE"))
         let wrong = checker.check(evaluation([indicator("≥10家", "10家", weight: "90", reported: "90")], total: "99.9", grade: "优",
                                              a: "79.2", b: "77.68", rate: "98.5%", executionScore: "9.9"))
-        #expect(wrong.findings.first { $0.code == "EVAL_RATE_MISMATCH" }?.message == "执行率印为 98.5%，按 全年执行数 77.68 ÷ 全年预算数 79.2 应为 98.08%")
+        #expect(wrong.findings.first { $0.code == .evalRateMismatch }?.message == "执行率印为 98.5%，按 全年执行数 77.68 ÷ 全年预算数 79.2 应为 98.08%")
         #expect(codes(wrong).contains("EVAL_EXECUTION_SCORE"))
     }
 
@@ -89,9 +89,9 @@ struct FormCheckTests {
         #expect(found.contains("EVAL_SCORE_OUT_OF_RANGE"))
         #expect(found.contains("EVAL_TOTAL_SUM"))
         #expect(found.contains("EVAL_DEVIATION_REASON_MISSING"))
-        let range = run.findings.first { $0.code == "EVAL_SCORE_OUT_OF_RANGE" }
+        let range = run.findings.first { $0.code == .evalScoreOutOfRange }
         #expect(range?.message == "指标“测试指标”得分 30 不在允许范围 [0, 25.16] 内：反向指标未达成：20 ÷ 23.85 × 30 = 25.16")
-        #expect(run.findings.first { $0.code == "EVAL_TOTAL_SUM" }?.message == "总分印为 90，各项得分合计 62")
+        #expect(run.findings.first { $0.code == .evalTotalSum }?.message == "总分印为 90，各项得分合计 62")
     }
 
     @Test("Template leftovers: an unfilled original target beside an adjusted one is a warning, alone an error")
@@ -100,15 +100,15 @@ struct FormCheckTests {
             indicator("≥%", "≥85%", weight: "45", reported: "45", level2: "服务对象满意度", adjusted: "≥80%"),
             indicator("=万元", "12万元", weight: "45", reported: "45", level2: "成本指标"),
         ], total: "100", grade: "优"))
-        #expect(run.findings.first { $0.code == "EVAL_TEMPLATE_LEFTOVER" }?.severity == .warning)
-        #expect(run.findings.first { $0.code == "EVAL_TARGET_UNFILLED" }?.message == "指标“测试指标”的指标值“=万元”未填写数值，无法按公式评分")
+        #expect(run.findings.first { $0.code == .evalTemplateLeftover }?.severity == .warning)
+        #expect(run.findings.first { $0.code == .evalTargetUnfilled }?.message == "指标“测试指标”的指标值“=万元”未填写数值，无法按公式评分")
     }
 
     @Test("Missing execution data is reported as insufficient, never passed")
     func insufficient() {
         let form = EvaluationForm.projectSelfEvaluation(ProjectSelfEvaluation(project: Project(name: "无预算"), indicators: []))
         let run = checker.check(form)
-        let finding = run.findings.first { $0.code == "EVAL_EXECUTION_MISSING" }
+        let finding = run.findings.first { $0.code == .evalExecutionMissing }
         #expect(finding?.outcome == .insufficientData)
         #expect(finding?.message == "缺少全年预算数和全年执行数，无法计算执行率和得分")
     }
@@ -133,9 +133,9 @@ struct FormCheckTests {
                      "DECL_CATEGORY_MISSING", "DECL_ANNUAL_GOAL_MISSING", "DECL_DATES_ORDER", "DECL_DUPLICATE_NAME", "DECL_VALUE_MISSING"] {
             #expect(found.contains(code), "\(code)")
         }
-        #expect(run.findings.first { $0.code == "DECL_FUNDS_SUM" }?.message
+        #expect(run.findings.first { $0.code == .declFundsSum }?.message
                 == "资金总额 360000.00 不等于 当年财政拨款 300000.00 + 上年结转 0.00 + 其他资金 0.00 = 300000.00（元）")
-        #expect(run.findings.first { $0.code == "DECL_COST_EXCEEDS_FUNDS" }?.message == "成本指标“购置成本”的目标 400000 元超过项目资金总额 360000 元")
+        #expect(run.findings.first { $0.code == .declCostExceedsFunds }?.message == "成本指标“购置成本”的目标 400000 元超过项目资金总额 360000 元")
     }
 
     @Test("2021 layout requires 成本 as a 一级 category")
@@ -144,7 +144,7 @@ struct FormCheckTests {
             Indicator(level1Label: "产出指标", level2Label: "数量指标", name: "数量", target: IndicatorValue(parsing: "=1份")),
         ])
         let run = checker.check(.targetDeclaration(declaration))
-        #expect(run.findings.contains { $0.code == "DECL_CATEGORY_MISSING" && $0.message.contains("成本指标") })
+        #expect(run.findings.contains { $0.code == .declCategoryMissing && $0.message.contains("成本指标") })
     }
 }
 
@@ -165,7 +165,7 @@ struct FormCheckTests {
     }
 
     func failures(_ claims: [NarrativeClaim]) -> [String] {
-        ClaimChecker().check(claims, place: FindingLocation(form: "决算")).findings.map(\.code)
+        ClaimChecker().check(claims, place: FindingLocation(form: "决算")).findings.map(\.code.rawValue)
     }
 
     @Test("Printed ranges: 12.81 stands for [12.805, 12.815]; ratios of ranges")
@@ -204,5 +204,14 @@ struct FormCheckTests {
                           Self.claim("接待", "3.05", partOf: "三公", change: "2.00")]) == ["NARR_CHANGES_SUM"])
         let message = ClaimChecker().check([Self.claim("支出", "110.00", change: "10.00", changePercent: "11.00%")], place: FindingLocation()).findings[0].message
         #expect(message == "“支出”增减幅度印为 11.00%，按 增减额 10.00万元 ÷ 上年数 100万元（110.00万元 减增减额）应为 10.00%")
+    }
+}
+
+/// Every typed check code has its definition in the catalogue, and the catalogue no code twice.
+@Suite struct CheckCodeTests {
+    @Test func theCatalogueDefinesEveryCodeOnce() {
+        #expect(Set(CheckCatalogue.all.map(\.code)) == Set(CheckCode.allCases))
+        #expect(CheckCatalogue.all.count == CheckCode.allCases.count)
+        #expect("\(CheckCode.evalTotalSum)" == "EVAL_TOTAL_SUM")
     }
 }

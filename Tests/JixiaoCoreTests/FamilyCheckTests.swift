@@ -27,24 +27,24 @@ struct FamilyCheckTests {
     @Test("得分 must be 分值 × 得分系数")
     func coefficient() {
         let good = checker.check([form([row("甲", weight: "10", score: "9.81", coefficient: "98.08")], total: "29.81")])
-        #expect(!good.findings.contains { $0.code == "EVAL_COEFFICIENT_SCORE" })
+        #expect(!good.findings.contains { $0.code == .evalCoefficientScore })
         let bad = checker.check([form([row("甲", weight: "10", score: "9.90", coefficient: "98.08")], total: "29.9")])
-        let finding = bad.findings.first { $0.code == "EVAL_COEFFICIENT_SCORE" }
+        let finding = bad.findings.first { $0.code == .evalCoefficientScore }
         #expect(finding?.message == "指标“甲”得分 9.90，按 分值 10 × 得分系数 98.08 应为 9.81")
     }
 
     @Test("A reviewer's 复核分 above the weight is an error; one that differs is information")
     func review() {
         let run = checker.check([form([row("甲", weight: "10", score: "9.8", review: "11"), row("乙", weight: "10", score: "9.8", review: "9")], total: "39.6")])
-        #expect(run.findings.filter { $0.code == "EVAL_REVIEW_OVER_WEIGHT" }.map(\.location.indicator) == ["甲"])
-        #expect(run.findings.filter { $0.code == "EVAL_REVIEW_DIFFERS" }.map(\.location.indicator) == ["甲", "乙"])
-        #expect(run.findings.first { $0.code == "EVAL_REVIEW_DIFFERS" }?.severity == .info)
+        #expect(run.findings.filter { $0.code == .evalReviewOverWeight }.map(\.location.indicator) == ["甲"])
+        #expect(run.findings.filter { $0.code == .evalReviewDiffers }.map(\.location.indicator) == ["甲", "乙"])
+        #expect(run.findings.first { $0.code == .evalReviewDiffers }?.severity == .info)
     }
 
     @Test("A form without a 分值 column gets one note, not an error per row")
     func noWeights() {
         let run = checker.check([form([row("甲", weight: nil, score: "40"), row("乙", weight: nil, score: "38")], total: "98")])
-        #expect(!run.findings.contains { $0.code == "EVAL_WEIGHT_MISSING" || $0.code == "EVAL_WEIGHTS_TOTAL" })
-        #expect(run.findings.filter { $0.code == "EVAL_WEIGHTS_NOT_PRINTED" }.count == 1)
+        #expect(!run.findings.contains { $0.code == .evalWeightMissing || $0.code == .evalWeightsTotal })
+        #expect(run.findings.filter { $0.code == .evalWeightsNotPrinted }.count == 1)
     }
 }

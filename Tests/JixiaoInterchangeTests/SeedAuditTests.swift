@@ -24,13 +24,13 @@ import JixiaoCore
     func seed001() throws {
         let report = try Self.report("001")
         #expect(Self.errors(report).isEmpty)
-        let unquantified = report.findings.filter { $0.code == "DECL_NOT_QUANTIFIED" }
+        let unquantified = report.findings.filter { $0.code == .declNotQuantified }
         #expect(unquantified.count == 15)
         #expect(unquantified.allSatisfy { $0.severity == .warning && $0.location.source?.line != nil })
         // The checks that must have run on both declarations.
         let run = FormChecker(profile: try ProfileLibrary.profile(id: "national")).check(try Seeds.document("001").forms)
         for code in ["DECL_FUNDS_SUM", "DECL_CATEGORY_MISSING", "DECL_TEMPLATE_UNFILLED", "DECL_VALUE_MISSING", "DECL_ANNUAL_GOAL_MISSING"] {
-            #expect(run.tallies[code]?[.pass] ?? 0 > 0, "\(code) did not run")
+            #expect(run.tallies[CheckCode(rawValue: code)!]?[.pass] ?? 0 > 0, "\(code) did not run")
         }
     }
 
@@ -38,7 +38,7 @@ import JixiaoCore
     func seed002() throws {
         let report = try Self.report("002")
         #expect(Self.errors(report).isEmpty)
-        #expect(report.findings.contains { $0.code == "EVAL_GRADE_MISSING" })
+        #expect(report.findings.contains { $0.code == .evalGradeMissing })
     }
 
     @Test("Seed 003: the table holds 164 indicators where the conclusion and the total count 165")
@@ -49,12 +49,12 @@ import JixiaoCore
         #expect(messages.contains("自评结论称年度绩效指标 165 项，表中为 164 项"))
         #expect(messages.contains("自评结论称数量指标 43 项，表中为 42 项"))
         #expect(messages.contains("总分印为 98.6，各项得分合计 98.05"))
-        #expect(report.findings.contains { $0.code == "EVAL_UNIT_MISMATCH" && $0.location.source?.line == 48 })
+        #expect(report.findings.contains { $0.code == .evalUnitMismatch && $0.location.source?.line == 48 })
         // The conclusion's budget, rate and total agree with the tables.
         let run = FormChecker(profile: try ProfileLibrary.profile(id: "national")).check(try Seeds.document("003").forms)
-        #expect(run.tallies["DEPT_CLAIM_EXECUTION"]?[.pass] == 1)
-        #expect(run.tallies["DEPT_CLAIM_TOTAL"]?[.pass] == 1)
-        #expect((run.tallies["DEPT_CLAIM_COUNT"]?[.pass] ?? 0) >= 8)
+        #expect(run.tallies[.deptClaimExecution]?[.pass] == 1)
+        #expect(run.tallies[.deptClaimTotal]?[.pass] == 1)
+        #expect((run.tallies[.deptClaimCount]?[.pass] ?? 0) >= 8)
     }
 
     static let seed004Errors = [
@@ -81,7 +81,7 @@ import JixiaoCore
     func seed004() throws {
         let report = try Self.report("004")
         #expect(Self.errors(report) == Self.seed004Errors)
-        let byCode = Dictionary(grouping: report.findings, by: \.code)
+        let byCode = Dictionary(grouping: report.findings, by: \.code.rawValue)
         #expect(byCode["NARR_PART_EXCEEDS_TOTAL"]?.first?.message == "“一般公共预算项目支出” 25416.8万元 大于其所属的“二级项目资金” 12814.56万元")
         #expect(byCode["EVAL_GRADE"]?.first?.message.hasPrefix("总分 69.75 按“全国通用（默认）”应评为“中”，表中为“良”") == true)
         let leftovers = byCode["EVAL_TEMPLATE_LEFTOVER"] ?? []
@@ -91,17 +91,17 @@ import JixiaoCore
         let disclosure = try #require(try Seeds.document("004").disclosure)
         let run = DisclosureChecker(profile: try ProfileLibrary.profile(id: "national")).check(disclosure, forms: try Seeds.document("004").forms)
         for code in ["NARR_SHARE", "NARR_CHANGE_PERCENT", "NARR_COMPLETION", "NARR_PARTS_SUM", "NARR_CHANGES_SUM", "PERF_PROJECT_COUNT", "PERF_GRADE_COUNT"] {
-            #expect((run.tallies[code]?[.pass] ?? 0) > 0, "\(code) did not pass anywhere")
-            #expect(run.tallies[code]?[.fail] == nil, "\(code) failed")
+            #expect((run.tallies[CheckCode(rawValue: code)!]?[.pass] ?? 0) > 0, "\(code) did not pass anywhere")
+            #expect(run.tallies[CheckCode(rawValue: code)!]?[.fail] == nil, "\(code) failed")
         }
-        #expect(run.tallies["NARR_CHANGE_PERCENT"]?[.pass] == 11)
+        #expect(run.tallies[.narrChangePercent]?[.pass] == 11)
         #expect(byCode["PERF_FUNDS"]?.first?.severity == .warning)
     }
 
     @Test("Every error message names its numbers")
     func messagesCarryNumbers() throws {
         for seed in ["001", "002", "003", "004"] {
-            for finding in try Self.report(seed).findings where finding.severity == .error && !finding.code.hasPrefix("IMPORT_") {
+            for finding in try Self.report(seed).findings where finding.severity == .error && !finding.code.rawValue.hasPrefix("IMPORT_") {
                 #expect(finding.message.contains { $0.isNumber }, "\(finding.code): \(finding.message)")
                 #expect(!finding.message.contains("{"), "unfilled placeholder: \(finding.message)")
             }

@@ -60,7 +60,7 @@ extension EvaluationForm {
         #expect(ranged.subTasks?.numbers == [3, 4, 5, 6, 7] && ranged.target?.text == "小于预算拨付金额")
         let quantity = try #require(declarations[1].indicators.first { $0.name == "研究报告编制数量" })
         #expect(quantity.level1 == .output && quantity.level2 == .quantity && quantity.target?.magnitude == 1)
-        #expect(document.importFindings.filter { $0.code == "IMPORT_UNUSED_LINE" }.isEmpty)
+        #expect(document.importFindings.filter { $0.code == .importUnusedLine }.isEmpty)
     }
 }
 
@@ -117,7 +117,7 @@ extension EvaluationForm {
         #expect(claims["数量指标"]?.amount?.value == 43 && claims["数量指标"]?.partOf == "年度绩效指标")
         #expect(claims["年度绩效目标"]?.amount?.value == 20)
         #expect(claims["基本支出"]?.completionPercent?.description == "98.9%")
-        #expect(document.importFindings.filter { $0.code == "IMPORT_UNUSED_LINE" }.isEmpty)
+        #expect(document.importFindings.filter { $0.code == .importUnusedLine }.isEmpty)
     }
 }
 
@@ -164,8 +164,8 @@ extension EvaluationForm {
         #expect(wrapped.reportedTotal?.description == "94" && wrapped.reportedGrade == "优")
         // Two forms end without a 总分 row: reported, not invented.
         #expect(forms.filter { $0.reportedTotal == nil }.count == 2)
-        #expect(document.importFindings.filter { $0.code == "IMPORT_FORM_INCOMPLETE" }.count == 2)
-        #expect(document.importFindings.filter { $0.code == "IMPORT_UNUSED_LINE" }.isEmpty)
+        #expect(document.importFindings.filter { $0.code == .importFormIncomplete }.count == 2)
+        #expect(document.importFindings.filter { $0.code == .importUnusedLine }.isEmpty)
 
         let disclosure = try #require(document.disclosure)
         #expect(disclosure.department?.name == "晋城市生态环境局" && disclosure.fiscalYear == 2024)
@@ -211,7 +211,7 @@ extension EvaluationForm {
         let document = try TextImporter.read(Data(cut.utf8), file: "cut.txt")
         let last = try #require(document.forms.last?.projectEvaluation)
         #expect(last.project.name == "城区分局设备购置项目" && last.reportedTotal == nil)
-        #expect(document.importFindings.contains { $0.code == "IMPORT_FORM_INCOMPLETE" && $0.message.contains("城区分局设备购置项目") })
+        #expect(document.importFindings.contains { $0.code == .importFormIncomplete && $0.message.contains("城区分局设备购置项目") })
     }
 
     @Test(.needsSeeds) func everyPrefixOfTheSeedsImportsWithoutCrashing() throws {

@@ -1,7 +1,7 @@
 /// A check of the catalogue: stable code, severity, and a Chinese message template whose
 /// `{placeholders}` are filled with the numbers of each finding.
 public struct CheckDefinition: Sendable, Hashable, Codable {
-    public var code: String
+    public var code: CheckCode
     public var severity: Severity
     public var family: CheckFamily
     /// Short Chinese title.
@@ -9,7 +9,7 @@ public struct CheckDefinition: Sendable, Hashable, Codable {
     /// Message template, e.g. `总分印为 {printed}，各项得分合计 {sum}`.
     public var template: String
 
-    public init(_ code: String, _ severity: Severity, _ family: CheckFamily, _ title: String, _ template: String) {
+    public init(_ code: CheckCode, _ severity: Severity, _ family: CheckFamily, _ title: String, _ template: String) {
         self.code = code
         self.severity = severity
         self.family = family

@@ -3,12 +3,12 @@
 public struct CheckRun: Sendable, Hashable {
     public var findings: [Finding] = []
     /// Outcome counts per check code.
-    public var tallies: [String: [CheckOutcome: Int]] = [:]
+    public var tallies: [CheckCode: [CheckOutcome: Int]] = [:]
 
     public init() {}
 
     /// Records an outcome; a failure or missing data adds its finding.
-    mutating func record(_ code: String, _ outcome: CheckOutcome, _ values: @autoclosure () -> [String: String] = [:],
+    mutating func record(_ code: CheckCode, _ outcome: CheckOutcome, _ values: @autoclosure () -> [String: String] = [:],
                          at location: @autoclosure () -> FindingLocation) {
         tallies[code, default: [:]][outcome, default: 0] += 1
         if outcome == .fail || outcome == .insufficientData {
@@ -17,7 +17,7 @@ public struct CheckRun: Sendable, Hashable {
     }
 
     /// Records a pass, or a failure when `failed` is true.
-    mutating func expect(_ code: String, failed: Bool, _ values: @autoclosure () -> [String: String],
+    mutating func expect(_ code: CheckCode, failed: Bool, _ values: @autoclosure () -> [String: String],
                          at location: @autoclosure () -> FindingLocation) {
         record(code, failed ? .fail : .pass, values(), at: location())
     }

@@ -55,7 +55,7 @@ public struct ClaimChecker: Sendable {
             let base = PrintedRange(amount) - PrintedRange(change)
             if let computed = PrintedRange(change).percent(of: base) {
                 let lastYear = (amount.value - change.value).plainText
-                run.expect("NARR_CHANGE_PERCENT", failed: !computed.overlaps(PrintedRange(percent)),
+                run.expect(.narrChangePercent, failed: !computed.overlaps(PrintedRange(percent)),
                            ["subject": c.subject, "printed": percent.description, "change": Self.figure(change, c.unit),
                             "base": lastYear + (c.unit ?? ""), "amount": Self.figure(amount, c.unit),
                             "computed": Self.percentText(computed, places: percent.places)], at: here)
@@ -63,7 +63,7 @@ public struct ClaimChecker: Sendable {
         }
         if let amount = c.amount, let budget = c.budget, let percent = c.completionPercent,
            let computed = PrintedRange(amount).percent(of: PrintedRange(budget)) {
-            run.expect("NARR_COMPLETION", failed: !computed.overlaps(PrintedRange(percent)),
+            run.expect(.narrCompletion, failed: !computed.overlaps(PrintedRange(percent)),
                        ["subject": c.subject, "printed": percent.description, "amount": Self.figure(amount, c.unit),
                         "budget": Self.figure(budget, c.unit), "computed": Self.percentText(computed, places: percent.places)], at: here)
         }
@@ -71,7 +71,7 @@ public struct ClaimChecker: Sendable {
            let whole = claims.first(where: { $0.unit == c.unit && $0.amount != nil && $0.partOf == nil
                && ($0.subject == name || name.hasSuffix($0.subject) || $0.subject.hasSuffix(name)) }),
            let wholeAmount = whole.amount, let computed = PrintedRange(amount).percent(of: PrintedRange(wholeAmount)) {
-            run.expect("NARR_SHARE", failed: !computed.overlaps(PrintedRange(share)),
+            run.expect(.narrShare, failed: !computed.overlaps(PrintedRange(share)),
                        ["part": c.subject, "printed": share.description, "amount": Self.figure(amount, c.unit),
                         "total": whole.subject, "totalAmount": Self.figure(wholeAmount, c.unit),
                         "computed": Self.percentText(computed, places: share.places)], at: here)
@@ -88,11 +88,11 @@ public struct ClaimChecker: Sendable {
             guard let amount = part.amount else { continue }
             let over = PrintedRange(amount).low > whole.high
             exceeded = exceeded || over
-            run.expect("NARR_PART_EXCEEDS_TOTAL", failed: over,
+            run.expect(.narrPartExceedsTotal, failed: over,
                        ["part": part.subject, "amount": Self.figure(amount, part.unit), "total": total.subject,
                         "totalAmount": Self.figure(totalAmount, unit)], at: at(place, part))
             if let share = part.sharePercent, let computed = PrintedRange(amount).percent(of: whole) {
-                run.expect("NARR_SHARE", failed: !computed.overlaps(PrintedRange(share)),
+                run.expect(.narrShare, failed: !computed.overlaps(PrintedRange(share)),
                            ["part": part.subject, "printed": share.description, "amount": Self.figure(amount, part.unit),
                             "total": total.subject, "totalAmount": Self.figure(totalAmount, unit),
                             "computed": Self.percentText(computed, places: share.places)], at: at(place, part))
@@ -108,13 +108,13 @@ public struct ClaimChecker: Sendable {
         let complete = shares.count == parts.count && shares.map(PrintedRange.init).total().overlaps(PrintedRange(exactly: 100))
         if !exceeded {
             let failed = sum.low > whole.high || (complete && sum.high < whole.low)
-            run.expect("NARR_PARTS_SUM", failed: failed,
+            run.expect(.narrPartsSum, failed: failed,
                        ["total": total.subject, "totalAmount": Self.figure(totalAmount, unit), "sum": sum.middle.fixedText(places: places) + unit,
                         "parts": listed], at: at(place, total))
         }
         if shares.count == parts.count {
             let shareSum = shares.map(PrintedRange.init).total()
-            run.expect("NARR_SHARES_TOTAL", failed: shareSum.low > 100,
+            run.expect(.narrSharesTotal, failed: shareSum.low > 100,
                        ["total": total.subject, "sum": shareSum.middle.fixedText(places: shares.map(\.places).max() ?? 2) + "%"], at: at(place, total))
         }
         // The breakdown covers the total: its changes and budgets add up to the total's.
@@ -130,7 +130,7 @@ public struct ClaimChecker: Sendable {
         guard let printed = total[keyPath: figure], figures.count == parts.count else { return }
         let sum = figures.map(PrintedRange.init).total()
         let unit = total.unit ?? ""
-        run.expect("NARR_CHANGES_SUM", failed: !sum.overlaps(PrintedRange(printed)),
+        run.expect(.narrChangesSum, failed: !sum.overlaps(PrintedRange(printed)),
                    ["total": total.subject, "what": what, "printed": Self.figure(printed, unit),
                     "sum": sum.middle.fixedText(places: figures.map(\.places).max() ?? 2) + unit,
                     "parts": parts.map { "\($0.subject) \(Self.figure($0[keyPath: figure], $0.unit))" }.joined(separator: "、")],

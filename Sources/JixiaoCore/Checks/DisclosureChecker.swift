@@ -21,9 +21,9 @@ public struct DisclosureChecker: Sendable {
         if let count = performance.first(where: { $0.unit == "个" && $0.grade == nil && $0.subject.contains("项目") }),
            let claimed = count.amount {
             if evaluations.isEmpty {
-                run.record("PERF_PROJECT_COUNT", .insufficientData, ["claimed": claimed.description, "count": "0"], at: here(count))
+                run.record(.perfProjectCount, .insufficientData, ["claimed": claimed.description, "count": "0"], at: here(count))
             } else {
-                run.expect("PERF_PROJECT_COUNT", failed: claimed.value != Decimal(evaluations.count),
+                run.expect(.perfProjectCount, failed: claimed.value != Decimal(evaluations.count),
                            ["claimed": claimed.description, "count": "\(evaluations.count)"], at: here(count))
             }
             if let funds = performance.first(where: { $0.unit == "万元" && $0.partOf == nil && $0.subject.contains("资金") }),
@@ -48,7 +48,7 @@ public struct DisclosureChecker: Sendable {
         let (annual, annualMissing) = total { $0.annualBudget }
         let agrees = PrintedRange(amount).overlaps(compiled) || PrintedRange(amount).overlaps(annual)
         let missing = max(compiledMissing, annualMissing)
-        run.expect("PERF_FUNDS", failed: !agrees,
+        run.expect(.perfFunds, failed: !agrees,
                    ["claimed": amount.description, "initial": compiled.middle.fixedText(places: 2), "annual": annual.middle.fixedText(places: 2),
                     "missing": missing == 0 ? "" : "（其中\(missing)份表单缺少预算数）"], at: location)
     }
@@ -77,7 +77,7 @@ public struct DisclosureChecker: Sendable {
             var note = ""
             if derived > 0 { note += "；其中\(derived)份未印等级，按总分计" }
             if unknown > 0 { note += "；另有\(unknown)份既无等级也无总分" }
-            run.expect("PERF_GRADE_COUNT", failed: failed,
+            run.expect(.perfGradeCount, failed: failed,
                        ["grade": grade.rawValue, "claimed": claimed.description, "count": "\(count)", "note": note], at: here(claim))
         }
     }

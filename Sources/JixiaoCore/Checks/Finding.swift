@@ -70,13 +70,13 @@ public struct FindingLocation: Sendable, Hashable, Codable {
 
 /// A check result worth showing: a failure or missing data, with a message that names the numbers.
 public struct Finding: Sendable, Hashable, Codable {
-    public var code: String
+    public var code: CheckCode
     public var severity: Severity
     public var outcome: CheckOutcome
     public var message: String
     public var location: FindingLocation
 
-    public init(code: String, severity: Severity, outcome: CheckOutcome, message: String, location: FindingLocation) {
+    public init(code: CheckCode, severity: Severity, outcome: CheckOutcome, message: String, location: FindingLocation) {
         self.code = code
         self.severity = severity
         self.outcome = outcome

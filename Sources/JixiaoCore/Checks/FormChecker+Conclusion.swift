@@ -13,18 +13,18 @@ extension FormChecker {
         for claim in e.claims {
             guard let amount = claim.amount else { continue }
             if claim.unit == "项", claim.partOf == nil, claim.subject.contains("指标") {
-                run.expect("DEPT_CLAIM_COUNT", failed: amount.value != Decimal(indicators.count),
+                run.expect(.deptClaimCount, failed: amount.value != Decimal(indicators.count),
                            ["subject": claim.subject, "claimed": amount.description, "count": "\(indicators.count)"], at: here(claim))
             } else if claim.unit == "项", claim.partOf == nil, claim.subject.contains("目标") {
                 let goals = e.goals.filter { $0.number != nil }.count
-                run.expect("DEPT_CLAIM_COUNT", failed: amount.value != Decimal(goals),
+                run.expect(.deptClaimCount, failed: amount.value != Decimal(goals),
                            ["subject": claim.subject, "claimed": amount.description, "count": "\(goals)"], at: here(claim))
             } else if claim.unit == "项", claim.partOf != nil, let category = Level2Category.classify(claim.subject) {
                 let count = indicators.filter { $0.level2 == category }.count
-                run.expect("DEPT_CLAIM_COUNT", failed: amount.value != Decimal(count),
+                run.expect(.deptClaimCount, failed: amount.value != Decimal(count),
                            ["subject": claim.subject, "claimed": amount.description, "count": "\(count)"], at: here(claim))
             } else if claim.unit == "分", let total = e.reportedTotal {
-                run.expect("DEPT_CLAIM_TOTAL", failed: !PrintedRange(amount).overlaps(PrintedRange(total)),
+                run.expect(.deptClaimTotal, failed: !PrintedRange(amount).overlaps(PrintedRange(total)),
                            ["claimed": amount.description, "total": total.description], at: here(claim))
             } else if claim.partOf == nil, claim.completionPercent != nil || claim.subject.contains("预算"),
                       let a = e.execution?.annualBudget {
@@ -41,7 +41,7 @@ extension FormChecker {
             failed = failed || !exact.overlaps(PrintedRange(rate))
             computed = exact.middle.fixedText(places: max(rate.places, 2)) + "%"
         }
-        run.expect("DEPT_CLAIM_EXECUTION", failed: failed,
+        run.expect(.deptClaimExecution, failed: failed,
                    ["subject": claim.subject, "claimed": amount.description, "rate": claim.completionPercent?.description ?? "—",
                     "a": a.description, "b": b?.description ?? "—", "computed": computed], at: location)
     }

@@ -125,7 +125,7 @@ struct DeclarationReader {
         if !annual.isEmpty { declaration.annualGoal = annual.joined(separator: "\n") }
         declaration.project = project
         declaration.funds = funds
-        if !sawTable { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "绩效指标表"], row: rows[range.lowerBound], form: formName) }
+        if !sawTable { session.report(.importFormIncomplete, ["form": formName, "missing": "绩效指标表"], row: rows[range.lowerBound], form: formName) }
         return declaration
     }
 

@@ -78,7 +78,7 @@ struct DepartmentEvaluationReader {
             if head.hasBytePrefix("偏差原因分析"), row.filled.count == 1 { session.use(row); i += 1; continue }
             i += 1
         }
-        if !sawTable { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "年度指标完成情况表"], row: rows[range.lowerBound], form: formName) }
+        if !sawTable { session.report(.importFormIncomplete, ["form": formName, "missing": "年度指标完成情况表"], row: rows[range.lowerBound], form: formName) }
         return evaluation
     }
 

@@ -169,7 +169,7 @@ struct FormFields {
                 let how = surplus > 0
                     ? "有\(tokens.count)个数，表头有\(roles.count)列，从右对应，前\(surplus)个数（\(tokens.prefix(surplus).map { $0?.description ?? "—" }.joined(separator: "、"))）归入年初预算数"
                     : "有\(tokens.count)个数，表头有\(roles.count)列，按内容对应，\(empty.joined(separator: "、"))视为空"
-                session.report("IMPORT_GUESSED", ["what": "预算执行行“\(label ?? "资金总额")”", "how": how], row: row, form: form)
+                session.report(.importGuessed, ["what": "预算执行行“\(label ?? "资金总额")”", "how": how], row: row, form: form)
             }
             if first {
                 first = false
@@ -188,7 +188,7 @@ struct FormFields {
                 var rowLabel = label
                 if rowLabel == nil, let pending = pendingLabel {
                     rowLabel = pending
-                    session.report("IMPORT_GUESSED", ["what": "预算执行行", "how": "资金来源名称“\(pending)”印在资金总额行上，归入下一行"], row: row, form: form)
+                    session.report(.importGuessed, ["what": "预算执行行", "how": "资金来源名称“\(pending)”印在资金总额行上，归入下一行"], row: row, form: form)
                 }
                 pendingLabel = nil
                 execution.breakdown.append(BudgetExecutionRow(

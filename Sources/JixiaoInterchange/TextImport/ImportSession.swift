@@ -77,7 +77,7 @@ final class ImportSession {
         row.line >= firstLine && row.line - firstLine < usedLines.count && usedLines[row.line - firstLine]
     }
 
-    func report(_ code: String, _ values: [String: String], row: TextRow?, form: String? = nil, indicator: String? = nil) {
+    func report(_ code: CheckCode, _ values: [String: String], row: TextRow?, form: String? = nil, indicator: String? = nil) {
         let location = FindingLocation(form: form, indicator: indicator, source: row.map(source))
         findings.append(CheckCatalogue.finding(code, values, at: location))
     }
@@ -87,7 +87,7 @@ final class ImportSession {
         for row in rows where !isUsed(row) && !row.isFurniture {
             var text = row.text
             if text.count > 60 { text = String(text.prefix(60)) + "…" }
-            report("IMPORT_UNUSED_LINE", ["line": row.place?.description ?? "第\(row.line)行", "text": text], row: row)
+            report(.importUnusedLine, ["line": row.place?.description ?? "第\(row.line)行", "text": text], row: row)
         }
     }
 }

@@ -63,7 +63,7 @@ extension IndicatorTableReader {
             session.use(row)  // a row of labels only, or values without a name: said, never dropped
             let values = texts.filter { ![.goal, .level1, .level2].contains($0.key) }.map(\.value)
             if !extra.isEmpty || !values.isEmpty {
-                session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到指标名称）", "text": row.text], row: row, form: form)
+                session.report(.importRowUnreadable, ["table": "指标（找不到指标名称）", "text": row.text], row: row, form: form)
             }
             return
         }
@@ -95,7 +95,7 @@ extension IndicatorTableReader {
         indicator.isCore = isCore
         var reason = texts[.reason].flatMap { Self.isInstruction($0) ? nil : $0 }
         if let instruction = texts[.reason], Self.isInstruction(instruction) {
-            session.report("IMPORT_TEMPLATE_TEXT", ["what": "指标“\(indicator.name)”的偏差原因", "text": instruction], row: row, form: form,
+            session.report(.importTemplateText, ["what": "指标“\(indicator.name)”的偏差原因", "text": instruction], row: row, form: form,
                            indicator: indicator.name)
         }
         if !extra.isEmpty {
@@ -107,7 +107,7 @@ extension IndicatorTableReader {
         if let l1 = level1?.text, ColumnDictionary.shared.isRubricLabel(l1).level1, level1?.categories.level1 == nil { session.sawRubricLabel = true }
         if !moved.isEmpty { indicator.guesses.append("该行单元格与表头错位，按内容对应：" + moved.joined(separator: "，")) }
         for guess in indicator.guesses {
-            session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
+            session.report(.importGuessed, ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
         }
         indicators.append(indicator)
         session.use(row)

@@ -65,7 +65,7 @@ struct IndicatorTableReader {
         while first < header, !looksLikeIndicatorRow(session.rows[first]) && !startsWithCategory(session.rows[first]) { first += 1 }
         if first < header {
             _ = reader.read(from: first, to: header)
-            session.report("IMPORT_GUESSED", ["what": "指标表", "how": "表头印在前\(header - first)行数据之后，这些行按表头读取"],
+            session.report(.importGuessed, ["what": "指标表", "how": "表头印在前\(header - first)行数据之后，这些行按表头读取"],
                            row: session.rows[first], form: form)
         }
         var start = header + 1
@@ -306,7 +306,7 @@ struct IndicatorTableReader {
         }
         let name = cells[contentStart]
         guard let alignment = RowAlignment.best(cells, nameIndex: contentStart, columns: columns) else {
-            session.report("IMPORT_ROW_UNREADABLE", ["table": "指标（找不到分值）", "text": row.text], row: row, form: form)
+            session.report(.importRowUnreadable, ["table": "指标（找不到分值）", "text": row.text], row: row, form: form)
             session.use(row)
             return
         }
@@ -350,7 +350,7 @@ struct IndicatorTableReader {
         if !reason.isEmpty { indicator.deviationReason = reason }
         indicator.guesses = guesses
         for guess in guesses + alignment.notes {
-            session.report("IMPORT_GUESSED", ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
+            session.report(.importGuessed, ["what": "指标“\(indicator.name)”", "how": guess], row: row, form: form, indicator: indicator.name)
         }
         indicators.append(indicator)
         session.use(row)

@@ -94,8 +94,8 @@ struct ProjectEvaluationReader {
         }
         if project.fiscalYear == nil, let title { project.fiscalYear = Cells.fiscalYear(title) }
         evaluation.project = project
-        if !sawTable { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "绩效指标表"], row: rows[range.lowerBound], form: formName) }
-        else if !sawTotal { session.report("IMPORT_FORM_INCOMPLETE", ["form": formName, "missing": "总分行"], row: rows[range.upperBound - 1], form: formName) }
+        if !sawTable { session.report(.importFormIncomplete, ["form": formName, "missing": "绩效指标表"], row: rows[range.lowerBound], form: formName) }
+        else if !sawTotal { session.report(.importFormIncomplete, ["form": formName, "missing": "总分行"], row: rows[range.upperBound - 1], form: formName) }
         return evaluation
     }
 

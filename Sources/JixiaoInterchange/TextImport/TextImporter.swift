@@ -29,11 +29,11 @@ public enum TextImporter {
         let rows = GridRows.rows(folded)
         var document = try recognise(rows, shape: nil, folding: folding, file: file, parallel: parallel)
         if let conversion = source.conversion {
-            document.importFindings.append(CheckCatalogue.finding("IMPORT_CONVERTED", ["how": conversion],
+            document.importFindings.append(CheckCatalogue.finding(.importConverted, ["how": conversion],
                                                                   at: FindingLocation(source: SourceLocation(file: document.origin))))
         }
         for what in source.skipped {
-            document.importFindings.append(CheckCatalogue.finding("IMPORT_SKIPPED", ["what": what],
+            document.importFindings.append(CheckCatalogue.finding(.importSkipped, ["what": what],
                                                                   at: FindingLocation(source: SourceLocation(file: document.origin))))
         }
         return document
@@ -82,7 +82,7 @@ public enum TextImporter {
         if let folding {
             document.forms = document.forms.map(folding.restore)
             let what = [folding.traditional ? "繁体字" : nil, folding.pinyinRemoved > 0 ? "字后夹注的拼音（\(folding.pinyinRemoved)处）" : nil]
-            session.report("IMPORT_TEXT_FOLDED", ["what": what.compactMap { $0 }.joined(separator: "和")], row: nil)
+            session.report(.importTextFolded, ["what": what.compactMap { $0 }.joined(separator: "和")], row: nil)
         }
         document.importFindings = session.findings
         return document

@@ -147,7 +147,7 @@ struct OfficeFixtureTests {
     func legacyConverted() throws {
         let fixture = try #require(OfficeFixture.bad.first { $0.expect == "legacy-xls" })
         let document = try DocumentReader.read(fixture.data, file: fixture.file)
-        #expect(document.importFindings.contains { $0.code == "IMPORT_CONVERTED" })
+        #expect(document.importFindings.contains { $0.code == .importConverted })
     }
 
     @Test("A reader past its time limit stops with IMPORT_TIMEOUT")
