@@ -36,7 +36,7 @@ let package = Package(
             resources: [.copy("Resources/ColumnNames.json")]
         ),
         // Repository protocols, records and the conformance suite every backend passes.
-        .target(name: "JixiaoStore", dependencies: ["JixiaoCore", "JixiaoInterchange"]),
+        .target(name: "JixiaoStore", dependencies: ["JixiaoCore"]),
         // The embedded default backend: one SQLite file (GRDB).
         .target(
             name: "JixiaoStoreSQLite",
@@ -74,7 +74,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
-        .testTarget(name: "JixiaoStoreSQLiteTests", dependencies: ["JixiaoStore", "JixiaoStoreSQLite"]),
+        .testTarget(
+            name: "JixiaoStoreSQLiteTests",
+            dependencies: ["JixiaoStore", "JixiaoStoreSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [

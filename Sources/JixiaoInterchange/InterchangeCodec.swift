@@ -4,18 +4,9 @@ import JixiaoCore
 /// Reads and writes interchange JSON.
 public enum InterchangeCodec {
     /// A JSON encoder with the format's conventions: snake_case keys, sorted, pretty.
-    public static func makeEncoder(pretty: Bool = true) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    public static func makeEncoder(pretty: Bool = true) -> JSONEncoder { FormJSON.encoder(pretty: pretty) }
 
-    public static func makeDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
+    public static func makeDecoder() -> JSONDecoder { FormJSON.decoder() }
 
     /// Writes a document as UTF-8 JSON.
     public static func encode(_ document: InterchangeDocument) throws -> Data {

@@ -1,17 +1,16 @@
 import Foundation
 import JixiaoCore
-import JixiaoInterchange
 
 /// How a form is kept in a row: its interchange JSON, so a stored form reads like an exported one.
 public enum FormDocumentCodec {
     public static func encode(_ form: EvaluationForm) throws -> String {
-        let data = try InterchangeCodec.makeEncoder(pretty: false).encode(form)
+        let data = try FormJSON.encoder(pretty: false).encode(form)
         return String(decoding: data, as: UTF8.self)
     }
 
     public static func decode(_ text: String, formID: Int64) throws -> EvaluationForm {
         do {
-            return try InterchangeCodec.makeDecoder().decode(EvaluationForm.self, from: Data(text.utf8))
+            return try FormJSON.decoder().decode(EvaluationForm.self, from: Data(text.utf8))
         } catch {
             throw StoreError(.corrupt, "第\(formID)号表单的存储内容无法读取。", detail: "\(error)")
         }

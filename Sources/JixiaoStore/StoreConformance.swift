@@ -34,15 +34,16 @@ public enum StoreConformance {
         if !condition { throw Failure(description: what()) }
     }
 
-    struct Tree {
-        var bureau: OrganisationRecord
-        var department: OrganisationRecord
-        var unitA: OrganisationRecord
-        var unitB: OrganisationRecord
-        var user: UserRecord
+    /// A bureau, a department with two units, and a unit filler in unit A (for a backend's own tests too).
+    public struct Tree: Sendable {
+        public var bureau: OrganisationRecord
+        public var department: OrganisationRecord
+        public var unitA: OrganisationRecord
+        public var unitB: OrganisationRecord
+        public var user: UserRecord
     }
 
-    static func makeTree(_ store: any JixiaoStore) async throws -> Tree {
+    public static func makeTree(_ store: any JixiaoStore) async throws -> Tree {
         let bureau = try await store.addOrganisation(NewOrganisation(parentID: nil, kind: .financeBureau, code: "900", name: "测试市财政局"))
         let department = try await store.addOrganisation(NewOrganisation(parentID: bureau.id, kind: .department, code: "901", name: "测试市水务局"))
         let unitA = try await store.addOrganisation(NewOrganisation(parentID: department.id, kind: .unit, code: "901001", name: "测试市水务局机关"))
@@ -51,7 +52,8 @@ public enum StoreConformance {
         return Tree(bureau: bureau, department: department, unitA: unitA, unitB: unitB, user: user)
     }
 
-    static func sampleForm(_ title: String, actual: String = "95%") -> EvaluationForm {
+    /// A one-indicator project self-evaluation titled `title`.
+    public static func sampleForm(_ title: String, actual: String = "95%") -> EvaluationForm {
         let indicator = Indicator(level1Label: "产出指标", level2Label: "质量指标", name: "供水水质达标率",
                                   target: IndicatorValue(parsing: "≥95%"), actual: IndicatorValue(parsing: actual),
                                   weight: PrintedNumber(text: "20"), reportedScore: PrintedNumber(text: "19.5"),

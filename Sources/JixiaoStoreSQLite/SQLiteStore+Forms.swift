@@ -9,27 +9,27 @@ extension SQLiteStore {
         suggested_total, suggested_grade, execution_rate, error_count, warning_count, created_at, updated_at, updated_by
         """
 
-    static func summary(_ row: Row) -> FormSummary {
+    static func summary(_ row: Row) throws -> FormSummary {
         FormSummary(indicatorCount: row["indicator_count"], weightTotal: FormDocumentCodec.decimal(row["weight_total"]),
                     reportedTotal: FormDocumentCodec.decimal(row["reported_total"]),
                     suggestedTotal: FormDocumentCodec.decimal(row["suggested_total"]),
-                    suggestedGrade: (row["suggested_grade"] as String?).flatMap(Grade.init(rawValue:)),
+                    suggestedGrade: try storedIfAny(row, "suggested_grade", in: "forms"),
                     executionRate: FormDocumentCodec.decimal(row["execution_rate"]),
                     errorCount: row["error_count"], warningCount: row["warning_count"])
     }
 
-    static func listing(_ row: Row) -> FormListing {
-        FormListing(id: row["id"], organisationID: row["organisation_id"], kind: FormKind(rawValue: row["kind"]) ?? .projectSelfEvaluation,
-                    fiscalYear: row["fiscal_year"], title: row["title"], status: FormStatus(rawValue: row["status"]) ?? .draft,
-                    version: row["version"], summary: summary(row), updatedAt: FormDocumentCodec.date(row["updated_at"]),
-                    lastTransition: (row["last_transition"] as String?).flatMap(FormTransition.init(rawValue:)))
+    static func listing(_ row: Row) throws -> FormListing {
+        FormListing(id: row["id"], organisationID: row["organisation_id"], kind: try stored(row, "kind", in: "forms"),
+                    fiscalYear: row["fiscal_year"], title: row["title"], status: try stored(row, "status", in: "forms"),
+                    version: row["version"], summary: try summary(row), updatedAt: FormDocumentCodec.date(row["updated_at"]),
+                    lastTransition: try storedIfAny(row, "last_transition", in: "form_events"))
     }
 
     static func record(_ row: Row) throws -> FormRecord {
         let id: Int64 = row["id"]
         return FormRecord(id: id, organisationID: row["organisation_id"], fiscalYear: row["fiscal_year"],
-                          status: FormStatus(rawValue: row["status"]) ?? .draft, version: row["version"],
-                          form: try FormDocumentCodec.decode(row["document"], formID: id), summary: summary(row),
+                          status: try stored(row, "status", in: "forms"), version: row["version"],
+                          form: try FormDocumentCodec.decode(row["document"], formID: id), summary: try summary(row),
                           createdAt: FormDocumentCodec.date(row["created_at"]), updatedAt: FormDocumentCodec.date(row["updated_at"]),
                           updatedBy: row["updated_by"])
     }
@@ -125,7 +125,7 @@ extension SQLiteStore {
                 """, arguments: StatementArguments(ids))
             // In the page's order (the ids were read in it).
             let byID = Dictionary(uniqueKeysWithValues: rows.map { (($0["id"] as Int64), $0) })
-            return FormPage(items: ids.compactMap { byID[$0].map(Self.listing) }, total: total)
+            return FormPage(items: try ids.compactMap { try byID[$0].map(Self.listing) }, total: total)
         }
     }
 
@@ -172,10 +172,10 @@ extension SQLiteStore {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM form_events WHERE form_id = ? ORDER BY id", arguments: [formID]).map { row in
                 FormEvent(formID: row["form_id"], at: FormDocumentCodec.date(row["at"]), userID: row["user_id"],
-                          kind: FormEvent.Kind(rawValue: row["kind"]) ?? .field, version: row["version"],
-                          transition: (row["transition"] as String?).flatMap(FormTransition.init(rawValue:)),
-                          fromStatus: (row["from_status"] as String?).flatMap(FormStatus.init(rawValue:)),
-                          toStatus: (row["to_status"] as String?).flatMap(FormStatus.init(rawValue:)),
+                          kind: try Self.stored(row, "kind", in: "form_events"), version: row["version"],
+                          transition: try Self.storedIfAny(row, "transition", in: "form_events"),
+                          fromStatus: try Self.storedIfAny(row, "from_status", in: "form_events"),
+                          toStatus: try Self.storedIfAny(row, "to_status", in: "form_events"),
                           field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], comment: row["comment"])
             }
         }
@@ -188,7 +188,7 @@ extension SQLiteStore {
         }
         let version: Int = row["version"]
         guard version == expectedVersion else { throw StoreError.conflict(formID: id, expected: expectedVersion, current: version) }
-        return (version, FormStatus(rawValue: row["status"]) ?? .draft, row["document"])
+        return (version, try stored(row, "status", in: "forms"), row["document"])
     }
 
     static func insert(_ event: FormEvent, _ db: Database) throws {

@@ -91,17 +91,33 @@ public final class SQLiteStore: JixiaoStore {
     public func organisations() async throws -> [OrganisationRecord] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT id, parent_id, kind, code, name FROM organisations ORDER BY code").map { row in
-                OrganisationRecord(id: row["id"], parentID: row["parent_id"],
-                                   kind: OrganisationKind(rawValue: row["kind"]) ?? .unit, code: row["code"], name: row["name"])
+                OrganisationRecord(id: row["id"], parentID: row["parent_id"], kind: try Self.stored(row, "kind", in: "organisations"),
+                                   code: row["code"], name: row["name"])
             }
         }
     }
 
     // MARK: People
 
-    static func user(_ row: Row) -> UserRecord {
+    /// A stored code read back as its type. A value this program does not know (a newer version's, or an edit by
+    /// hand) is reported as a corrupt store, never read as some default.
+    static func stored<Value: RawRepresentable>(_ row: Row, _ column: String, in table: String) throws -> Value where Value.RawValue == String {
+        let text: String? = row[column]
+        guard let text, let value = Value(rawValue: text) else {
+            throw StoreError(.corrupt, "数据库中的\(table).\(column)值“\(text ?? "（空）")”无法识别，可能由更新版本的 jixiao 写入或被手工修改。",
+                             detail: "\(table).\(column) = \(text ?? "NULL")")
+        }
+        return value
+    }
+
+    /// A nullable stored code: nil when NULL, corrupt when unknown.
+    static func storedIfAny<Value: RawRepresentable>(_ row: Row, _ column: String, in table: String) throws -> Value? where Value.RawValue == String {
+        (row[column] as String?) == nil ? nil : try stored(row, column, in: table) as Value
+    }
+
+    static func user(_ row: Row) throws -> UserRecord {
         UserRecord(id: row["id"], username: row["username"], displayName: row["display_name"], passwordHash: row["password_hash"],
-                   role: UserRole(rawValue: row["role"]) ?? .unitFiller, organisationID: row["organisation_id"],
+                   role: try stored(row, "role", in: "users"), organisationID: row["organisation_id"],
                    createdAt: FormDocumentCodec.date(row["created_at"]))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JixiaoStore
 import JixiaoStoreSQLite
 import Testing
@@ -22,5 +23,25 @@ import Testing
         let again = try SQLiteStore(path: store.path)
         #expect(try await again.organisations().count == 1)
         #expect(try await again.integrityCheck() == ["ok"])
+    }
+
+    @Test func aValueThisVersionDoesNotKnowIsACorruptStoreNotADefault() async throws {
+        let store = try Self.freshStore()
+        let tree = try await StoreConformance.makeTree(store)
+        let added = try await store.addForm(NewForm(organisationID: tree.unitA.id, fiscalYear: 2025, form: StoreConformance.sampleForm("管网维护"),
+                                                    summary: FormSummary(), createdBy: nil))
+        // As a newer version (or a hand edit) would leave it.
+        let queue = try DatabaseQueue(path: store.path)
+        try await queue.write { db in try db.execute(sql: "UPDATE forms SET status = 'archived' WHERE id = ?", arguments: [added.id]) }
+        for read in [{ _ = try await store.form(id: added.id) }, { _ = try await store.forms(FormQuery()) }] as [@Sendable () async throws -> Void] {
+            do {
+                try await read()
+                Issue.record("an unknown status was read")
+            } catch let error as StoreError {
+                #expect(error.code == .corrupt && error.message.contains("archived"))
+            }
+        }
+        try await queue.write { db in try db.execute(sql: "UPDATE users SET role = 'auditor'") }
+        await #expect(throws: StoreError.self) { _ = try await store.user(id: tree.user.id) }
     }
 }
