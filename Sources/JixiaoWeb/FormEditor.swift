@@ -64,6 +64,11 @@ struct FormEditor {
         if !editable { html += "<p class=\"readonly-note\">只读：您可以查看这张表，但不能修改。</p>" }
         html += summaryBox()
         html += FormAnalysis.findingList(analysis.formFindings)
+        if !editable {
+            // Readers (reviewers above all) read the official table with each row's suggestion and findings, not
+            // greyed-out inputs that cut text off.
+            return html + Views.render(OfficialForm(record: record, form: form, organisationName: organisationName, analysis: analysis, screen: true))
+        }
         html += "<form method=\"post\" action=\"/forms/\(record.id)\" id=\"\(Self.formID)\" class=\"form-editor\" data-preview=\"/forms/\(record.id)/preview\">"
         html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrfToken))\"><input type=\"hidden\" name=\"_version\" value=\"\(version)\">"
         if editable {

@@ -36,7 +36,7 @@ extension JixiaoWebApp {
         guard records.count == ids.count, records.allSatisfy({ signedIn.scope.canRead($0.organisationID) }) else { throw WebError.notFound }
         let forms = records.map(\.form)
         let document = InterchangeDocument(title: "jixiao 导出（\(forms.count)张表单）", origin: "jixiao 网页导出", forms: forms)
-        let stamp = PrintView.today()
+        let stamp = PrintPage.today()
         if format == "html" {
             let report = CheckReport(document: document, file: "jixiao 导出 \(stamp)", profile: profile)
             return download(report.html(), type: "text/html; charset=utf-8", name: "jixiao-audit.html")

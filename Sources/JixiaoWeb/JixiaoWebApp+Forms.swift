@@ -41,8 +41,9 @@ extension JixiaoWebApp {
         router.get("/forms/:id/print") { _, context -> Response in
             guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
             let record = try await readable(context, signedIn)
-            return Page.bare(PrintView(record: record, organisationName: signedIn.scope.name(of: record.organisationID),
-                                       analysis: FormAnalysis(record.form, profile: profile)).html())
+            let form = OfficialForm(record: record, form: record.form, organisationName: signedIn.scope.name(of: record.organisationID),
+                                    analysis: FormAnalysis(record.form, profile: profile), screen: false)
+            return Page.bare(Views.render(PrintPage(form: form, version: record.version)))
         }
     }
 

@@ -32,7 +32,13 @@ import Testing
         try await h.signedIn("jiaotong") { browser in
             let page = try await browser.get("/forms/\(id)")
             #expect(page.status == .ok && page.text.contains("只读") && !page.text.contains("value=\"save\""))
+            // The reviewer reads the official table (whole texts, no greyed-out inputs), with each row's suggestion.
+            #expect(page.text.contains("class=\"official-form on-screen\"") && !page.text.contains("name=\"i.4.actual\""))
+            #expect(page.text.contains("<td>日常养护里程</td><td>≥486公里</td><td>486公里</td><td class=\"num\">15</td><td class=\"num\">15</td>"))
+            // A post made up of the fields is still refused.
             var fields = Page.formFields(page.text)
+            fields["_csrf"] = Page.csrf(in: page.text)
+            fields["_version"] = "1"
             fields["i.4.actual"] = "99%"
             let post = try await browser.post("/forms/\(id)", fields)
             #expect(post.status == .forbidden && post.text.contains("没有权限"))
@@ -286,8 +292,11 @@ import Testing
         let id = try await h.formID(Self.evaluation)
         try await h.signedIn("gonglu") { browser in
             let page = try await browser.get("/forms/\(id)/print").text
-            #expect(page.contains("<h1>项目支出绩效自评表</h1>") && page.contains("class=\"official\""))
-            #expect(page.contains("<td>日常养护里程</td><td>≥486公里</td><td>486公里</td><td>15</td><td>15</td>"))
+            #expect(page.contains("<h1 class=\"official-title\">项目支出绩效自评表</h1>") && page.contains("class=\"official\""))
+            #expect(page.contains("<td>日常养护里程</td><td>≥486公里</td><td>486公里</td><td class=\"num\">15</td><td class=\"num\">15</td>"))
+            // Unapproved forms carry their status as a watermark; the signature lines are there to sign.
+            #expect(page.contains("<div class=\"watermark\" aria-hidden=\"true\">草稿</div>"))
+            #expect(page.contains("单位负责人：") && page.contains("审核人：") && page.contains("填表人："))
             let css = try await browser.get("/static/app.css").text
             #expect(css.contains("size: A4 portrait"))
         }

@@ -11,7 +11,9 @@ import Testing
     static func transition(_ browser: inout Browser, _ id: Int64, _ transition: String, comment: String? = nil) async throws -> TestResponse {
         let page = try await browser.get("/forms/\(id)").text
         let version = try #require(page.firstMatch(of: /action="\/forms\/\d+\/transition"[^>]*><input type="hidden" name="_csrf" value="[0-9a-f]+"><input type="hidden" name="_version" value="(\d+)"/).map { String($0.1) }
-                                   ?? page.firstMatch(of: /name="_version" value="(\d+)"/).map { String($0.1) })
+                                   ?? page.firstMatch(of: /name="_version" value="(\d+)"/).map { String($0.1) }
+                                   // A reader without buttons: the version the page shows (`第3版`).
+                                   ?? page.firstMatch(of: /· 第(\d+)版 ·/).map { String($0.1) })
         var fields = ["_csrf": Page.csrf(in: page) ?? "", "_version": version, "transition": transition]
         if let comment { fields["comment"] = comment }
         return try await browser.post("/forms/\(id)/transition", fields)
