@@ -15,7 +15,7 @@ extension JixiaoWebApp {
             try await login(request, context)
         }
         router.post("/logout") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             try checkCSRF(try await readPost(request), signedIn)
             try await store.removeSession(token: signedIn.session.token)
             var response = Response.redirect(to: "/login")

@@ -11,7 +11,7 @@ extension JixiaoWebApp {
 
     func addExportRoutes(to router: Router<WebContext>) {
         router.get("/export") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await export(request, signedIn)
         }
     }

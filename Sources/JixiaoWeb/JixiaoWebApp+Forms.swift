@@ -7,19 +7,19 @@ import NIOCore
 extension JixiaoWebApp {
     func addFormRoutes(to router: Router<WebContext>) {
         router.get("/forms") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await listPage(request, signedIn)
         }
         router.get("/forms/new") { _, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return newFormPage(signedIn, message: nil)
         }
         router.post("/forms") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await createForm(request, signedIn)
         }
         router.get("/forms/:id") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             let record = try await readable(context, signedIn)
             let saved = request.uri.queryParameters.get("saved").flatMap(Int.init)
             let moved = request.uri.queryParameters.get("moved").flatMap { FormTransition(rawValue: String($0)) }
@@ -27,19 +27,19 @@ extension JixiaoWebApp {
             return try await editorPage(record, signedIn, shown: record.form, notice: notice)
         }
         router.post("/forms/:id") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await saveForm(request, context, signedIn)
         }
         router.post("/forms/:id/transition") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await transition(request, context, signedIn)
         }
         router.post("/forms/:id/preview") { request, context -> Response in
-            guard let signedIn = context.signedIn else { throw WebError.forbidden }
+            let signedIn = try context.requireSignedIn()
             return try await preview(request, context, signedIn)
         }
         router.get("/forms/:id/print") { _, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             let record = try await readable(context, signedIn)
             let form = OfficialForm(record: record, form: record.form, organisationName: signedIn.scope.name(of: record.organisationID),
                                     analysis: FormAnalysis(record.form, profile: profile), screen: false)

@@ -6,7 +6,7 @@ import JixiaoStore
 extension JixiaoWebApp {
     func addOverviewRoutes(to router: Router<WebContext>) {
         router.get("/overview") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await overview(request, signedIn)
         }
     }

@@ -25,11 +25,11 @@ extension JixiaoWebApp {
 
     func addUploadRoutes(to router: Router<WebContext>) {
         router.get("/uploads") { _, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             return try await uploadsPage(signedIn)
         }
         router.post("/uploads") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             do {
                 let body = try await readUploadBody(request)
                 let post = try MultipartForm(body: body, contentType: request.headers[.contentType] ?? "", maxFieldLength: configuration.maxFieldLength)
@@ -44,12 +44,12 @@ extension JixiaoWebApp {
             }
         }
         router.get("/uploads/:upload") { _, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             let (upload, document) = try await ownUpload(context, signedIn)
             return confirmationPage(upload, document, signedIn)
         }
         router.post("/uploads/:upload") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             let post = try await readPost(request)
             try checkCSRF(post, signedIn)
             let (upload, document) = try await ownUpload(context, signedIn)
@@ -75,7 +75,7 @@ extension JixiaoWebApp {
             }
         }
         router.post("/uploads/:upload/discard") { request, context -> Response in
-            guard let signedIn = context.signedIn else { return .redirect(to: "/login") }
+            let signedIn = try context.requireSignedIn()
             let post = try await readPost(request)
             try checkCSRF(post, signedIn)
             let (upload, _) = try await ownUpload(context, signedIn)

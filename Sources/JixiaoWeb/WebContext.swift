@@ -16,6 +16,13 @@ public struct WebContext: RequestContext {
     }
 
     public var maxUploadSize: Int { 2 * 1024 * 1024 }
+
+    /// The signed-in person of a route that needs one. `SignInRequired` sends everybody else to the sign-in page
+    /// before any such route runs, so this refusal is only a safety net.
+    func requireSignedIn() throws -> SignedIn {
+        guard let signedIn else { throw WebError(.unauthorized, code: "WEB_SIGN_IN", "请先登录。") }
+        return signedIn
+    }
 }
 
 /// A signed-in person with their session and what they may see.
