@@ -258,29 +258,9 @@ extension JixiaoWebApp {
     // MARK: Pages
 
     func uploadsPage(_ signedIn: SignedIn, error: WebError? = nil) async throws -> Response {
-        var html = "<h1>导入文件</h1>"
-        guard !signedIn.scope.importable.isEmpty else {
-            html += "<p class=\"\(error == nil ? "" : "error-box")\">您的角色（\(HTML.escape(signedIn.user.role.chineseName))）只能查看表单，不能导入文件。</p>"
-            return Page.response(title: "导入文件", body: html, signedIn: signedIn, status: error?.status ?? .ok)
-        }
-        if let error { html += "<p class=\"error-box\" role=\"alert\">\(HTML.escape(error.message))<br><small>错误代码 \(HTML.escape(error.code))</small></p>" }
-        html += "<p>可导入 Excel（.xlsx）、Word（.docx）、PDF、网页（.html）、提取的文本或 jixiao 交换格式 JSON：部门决算公开、项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表。"
-        html += "旧版 .xls、.doc、.et、.wps 文件请先另存为 .xlsx 或 .docx。"
-        html += "读取后先列出每份表单拟导入的单位，确认后才保存；文件最大\(configuration.maxUploadBytes / (1024 * 1024))MB。</p>"
-        html += "<form method=\"post\" action=\"/uploads\" enctype=\"multipart/form-data\" class=\"upload\">"
-        html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\">"
-        html += HTML.field("文件", "<input type=\"file\" name=\"file\" required accept=\".xlsx,.docx,.pdf,.html,.htm,.txt,.json,.xls,.doc,.et,.wps\">")
-        html += "<button type=\"submit\" class=\"primary\">上传并读取</button></form>"
-        let pending = try await store.uploads(userID: signedIn.user.id)
-        if !pending.isEmpty {
-            html += "<h2>待确认的上传</h2><table class=\"rows\"><thead><tr><th>文件</th><th>表单</th><th>大小</th><th>上传时间</th></tr></thead><tbody>"
-            for upload in pending {
-                html += "<tr><td><a href=\"/uploads/\(upload.id)\">\(HTML.escape(upload.fileName))</a></td><td class=\"num\">\(upload.formCount)</td>"
-                html += "<td class=\"num\">\(Self.byteText(upload.byteCount))</td><td>\(Self.timeText(upload.createdAt))</td></tr>"
-            }
-            html += "</tbody></table><p class=\"meta\">未确认的上传保留\(Int(configuration.uploadLifetime / 86_400))天。</p>"
-        }
-        return Page.response(title: "导入文件", body: html, signedIn: signedIn, status: error?.status ?? .ok)
+        let pending = signedIn.scope.importable.isEmpty ? [] : try await store.uploads(userID: signedIn.user.id)
+        return Views.response(UploadsPage(signedIn: signedIn, error: error, pending: pending, configuration: configuration),
+                              status: error?.status ?? .ok)
     }
 
     func confirmationPage(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn, chosen: [Int: String] = [:],

@@ -107,6 +107,7 @@ import Testing
         let seen = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
         #expect(seen["confirm_title"] as? String == "确认导入：2024年自评.json", "Chromium's file name arrives intact")
         #expect(seen["year"] as? String == "2024")
+        #expect((seen["button_while_working"] as? String)?.hasPrefix("正在") == true, "the button says it is working and cannot be pressed twice")
         let reasons = try #require(seen["reasons"] as? [String])
         #expect(reasons.count == 3 && reasons[0] == "按编码 305002匹配" && reasons[2].contains("不在您可导入的范围内"))
         let preview = try #require(seen["preview"] as? [String])

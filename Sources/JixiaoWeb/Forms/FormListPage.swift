@@ -7,12 +7,6 @@ import Mustache
 struct FormListPage: PageView {
     static let template = "form-list"
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     /// A column heading; sortable ones link to the list in their order (again: the other way round).
     struct Column: Sendable {
         var label: String
@@ -50,10 +44,10 @@ struct FormListPage: PageView {
     var waiting: Bool
     var year: String
     var words: String
-    var kinds: [Option]
-    var statuses: [Option]
-    var grades: [Option]
-    var units: [Option]
+    var kinds: [SelectOption]
+    var statuses: [SelectOption]
+    var grades: [SelectOption]
+    var units: [SelectOption]
     /// The unit filter only when the person reads more than one organisation.
     var showUnits: Bool
     var withErrors: Bool
@@ -76,14 +70,11 @@ struct FormListPage: PageView {
         waiting = waitingFor != nil
         year = filter.year.map(String.init) ?? ""
         words = filter.words ?? ""
-        func options(_ all: [(String, String)], selected: String?) -> [Option] {
-            [Option(value: "", label: "全部", selected: selected == nil)] + all.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) }
-        }
-        kinds = options(FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.kind?.rawValue)
-        statuses = options(FormStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.status?.rawValue)
-        grades = options(Grade.allCases.map { ($0.rawValue, $0.rawValue) }, selected: filter.grade?.rawValue)
+        kinds = SelectOption.filter(FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.kind?.rawValue)
+        statuses = SelectOption.filter(FormStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.status?.rawValue)
+        grades = SelectOption.filter(Grade.allCases.map { ($0.rawValue, $0.rawValue) }, selected: filter.grade?.rawValue)
         let readable = scope.readable.compactMap { scope.organisations[$0] }.sorted { $0.code < $1.code }
-        units = options(readable.map { (String($0.id), $0.name) }, selected: filter.organisationID.map(String.init))
+        units = SelectOption.filter(readable.map { (String($0.id), $0.name) }, selected: filter.organisationID.map(String.init))
         showUnits = readable.count > 1
         withErrors = filter.withErrors
         order = filter.items().filter { $0.name == "sort" || $0.name == "dir" }.map { Hidden(name: $0.name, value: $0.value) }
@@ -178,17 +169,6 @@ extension FormListPage.Row: MustacheParent {
         case "errors": errors
         case "warnings": warnings
         case "hasErrors": errors > 0
-        default: nil
-        }
-    }
-}
-
-extension FormListPage.Option: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "value": value
-        case "label": label
-        case "selected": selected
         default: nil
         }
     }

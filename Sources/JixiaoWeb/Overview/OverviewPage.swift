@@ -7,12 +7,6 @@ import JixiaoStore
 struct OverviewPage: PageView {
     static let template = "overview"
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Count: Sendable {
         var label: String
         var count: Int
@@ -43,10 +37,10 @@ struct OverviewPage: PageView {
 
     var frame: Frame
     var year: String
-    var organisations: [Option]
-    var statuses: [Option]
-    var grades: [Option]
-    var kinds: [Option]
+    var organisations: [SelectOption]
+    var statuses: [SelectOption]
+    var grades: [SelectOption]
+    var kinds: [SelectOption]
     /// Drafts are left out unless asked for (a finance bureau reviews what was handed in).
     var includeDrafts: Bool
     /// How many drafts the counts leave out (nil for none: a template section shows any number, 0 too).
@@ -80,14 +74,11 @@ struct OverviewPage: PageView {
         let scope = signedIn.scope
         frame = Frame(title: "审核总览", signedIn: signedIn, wide: true)
         year = filter.year.map(String.init) ?? ""
-        func options(_ values: [(String, String)], _ selected: String?) -> [Option] {
-            [Option(value: "", label: "全部", selected: selected == nil)] + values.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) }
-        }
         let readable = scope.readable.compactMap { scope.organisations[$0] }.filter { $0.kind != .financeBureau }.sorted { $0.code < $1.code }
-        organisations = options(readable.map { (String($0.id), "\($0.code) \($0.name)") }, filter.organisationID.map(String.init))
-        statuses = options(FormStatus.allCases.map { ($0.rawValue, $0.chineseName) }, filter.status?.rawValue)
-        grades = options(Grade.allCases.map { ($0.rawValue, $0.rawValue) }, filter.grade?.rawValue)
-        kinds = options(FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, filter.kind?.rawValue)
+        organisations = SelectOption.filter(readable.map { (String($0.id), "\($0.code) \($0.name)") }, selected: filter.organisationID.map(String.init))
+        statuses = SelectOption.filter(FormStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.status?.rawValue)
+        grades = SelectOption.filter(Grade.allCases.map { ($0.rawValue, $0.rawValue) }, selected: filter.grade?.rawValue)
+        kinds = SelectOption.filter(FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.kind?.rawValue)
         includeDrafts = filter.includeDrafts
         let items = all.filter { filter.includeDrafts || filter.status == .draft || $0.status != .draft }
         draftsLeftOut = all.count > items.count ? all.count - items.count : nil

@@ -16,9 +16,14 @@ def main():
         document = tools.call("DOM.getDocument")["root"]["nodeId"]
         node = tools.call("DOM.querySelector", nodeId=document, selector="input[type=file]")["nodeId"]
         tools.call("DOM.setFileInputFiles", nodeId=node, files=[upload])
-        tools.evaluate("document.querySelector('form.upload button[type=submit]').click(); true")
+        # The button is disabled while the file goes up and is read (seen through the page change that follows).
+        tools.evaluate("""var b = document.querySelector('form.upload button[type=submit]');
+            new MutationObserver(function () { if (b.disabled) sessionStorage.setItem('uploadButtonDisabled', b.textContent); })
+                .observe(b, { attributes: true, childList: true });
+            b.click(); true""")
         tools.wait_for("location.pathname.indexOf('/uploads/') === 0 && document.readyState === 'complete' && !!document.querySelector('form.confirm-upload')")
         seen["confirm_title"] = tools.evaluate("document.querySelector('h1').textContent")
+        seen["button_while_working"] = tools.evaluate("sessionStorage.getItem('uploadButtonDisabled')")
         seen["reasons"] = tools.evaluate("Array.from(document.querySelectorAll('table.matches tbody tr')).map(r => r.lastElementChild.textContent)")
         seen["year"] = tools.evaluate("document.querySelector('input[name=year]').value")
         seen["preview"] = tools.evaluate("Array.from(document.querySelectorAll('details.upload-preview summary')).map(s => s.textContent)")

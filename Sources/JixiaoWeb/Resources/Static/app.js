@@ -99,3 +99,61 @@
     }
   }, true);
 })();
+
+// 上传并读取: the button is disabled while the file goes up and is read, with the share sent so far; a file over
+// the limit is refused before it is sent. Without this script the form posts as usual.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.upload");
+  if (!form || !window.XMLHttpRequest || !window.FormData) return;
+  var button = form.querySelector("button[type=submit]");
+  var bar = form.querySelector("progress.upload-progress");
+  var status = form.querySelector(".upload-status");
+  var label = button.textContent;
+  function reset(message) {
+    button.disabled = false;
+    button.textContent = label;
+    bar.hidden = true;
+    status.textContent = message;
+  }
+  form.addEventListener("submit", function (event) {
+    var input = form.querySelector("input[type=file]");
+    var file = input && input.files && input.files[0];
+    var limit = Number(form.getAttribute("data-max-bytes"));
+    event.preventDefault();
+    if (!file) { reset("请先选择文件。"); return; }
+    if (limit && file.size > limit) {
+      reset("文件“" + file.name + "”有" + (file.size / 1048576).toFixed(1) + "MB，超过" + Math.floor(limit / 1048576) + "MB上限，未上传。");
+      return;
+    }
+    button.disabled = true;
+    button.textContent = "正在上传…";
+    bar.hidden = false;
+    bar.value = 0;
+    status.textContent = "";
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.upload.onprogress = function (e) {
+      if (!e.lengthComputable) return;
+      bar.value = e.loaded / e.total;
+      status.textContent = "已上传 " + Math.round(100 * e.loaded / e.total) + "%";
+    };
+    xhr.upload.onload = function () {
+      bar.removeAttribute("value");
+      button.textContent = "正在读取…";
+      status.textContent = "上传完成，正在读取文件中的表单，大文件需要一些时间…";
+    };
+    xhr.onload = function () {
+      if (xhr.status < 400 && xhr.responseURL && xhr.responseURL.indexOf("/uploads/") >= 0) {
+        location.assign(xhr.responseURL);
+        return;
+      }
+      // A refusal comes back as a page that says why: show it.
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    };
+    xhr.onerror = function () { reset("上传中断（网络问题），文件没有保存，请重试。"); };
+    xhr.send(new FormData(form));
+  });
+})();
