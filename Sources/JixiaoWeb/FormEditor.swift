@@ -178,7 +178,7 @@ struct FormEditor {
         html += HTML.field("金额单位", HTML.select("x_unit", [("万元", "万元"), ("元", "元")], selected: (x?.unit ?? .tenThousandYuan).rawValue, disabled: !editable))
         html += field("年初预算数", "x_initial", x?.initialBudget?.description)
         html += field("全年预算数（A）", "x_annual", x?.annualBudget?.description) + field("全年执行数（B）", "x_executed", x?.executed?.description)
-        html += field("分值", "x_weight", x?.weight?.description) + field("执行率", "x_rate", x?.reportedRate?.description)
+        html += field("分值", "x_weight", x?.weight?.description) + rateField(x)
         html += field("得分", "x_score", x?.reportedScore?.description)
         html += "</div>"
         html += breakdownRows(x)
@@ -187,6 +187,20 @@ struct FormEditor {
         }
         html += area("偏差原因分析及改进措施", "x_reason", reason, rows: 2)
         return html + "</fieldset>"
+    }
+
+    /// 执行率, worked out from A and B as they are typed (not typed itself). The stored value rides along hidden, for
+    /// a form without A or B; a printed rate that differs from B ÷ A is shown, since saving replaces it.
+    func rateField(_ x: BudgetExecution?) -> String {
+        let computed = FormReader.computedRate(x)
+        var note: String?
+        if let stored = x?.reportedRate, let computed, stored.value != computed.value {
+            note = "原表印为\(stored.description)，按 B÷A 应为\(computed.description)；保存时改为计算值。"
+        }
+        let shown = computed?.description ?? "—"
+        let output = "<output id=\"execution-rate\" class=\"computed\" aria-live=\"polite\">\(HTML.escape(shown))</output>"
+            + "<input type=\"hidden\" name=\"x_rate\" value=\"\(HTML.escape(x?.reportedRate?.description ?? ""))\">"
+        return HTML.field("执行率（B÷A，自动计算）", output, note: note)
     }
 
     /// The rows under the total as the official form prints them (其中：当年财政拨款 … or 基本支出 / 项目支出),

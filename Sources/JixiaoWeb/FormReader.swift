@@ -96,10 +96,19 @@ struct FormReader {
         x.annualBudget = number("x_annual")
         x.executed = number("x_executed")
         x.weight = number("x_weight")
-        x.reportedRate = number("x_rate")
+        // 执行率 is worked out from A and B (to two places, as printed), not typed; with either missing the stored
+        // value the page carried is kept.
+        x.reportedRate = Self.computedRate(x) ?? number("x_rate")
         x.reportedScore = number("x_score")
         x.breakdown = breakdown(x.breakdown)
         return x
+    }
+
+    /// 全年执行数 ÷ 全年预算数 as a percentage with two places (`96.54%`); nil unless both are there and A is not zero.
+    static func computedRate(_ x: BudgetExecution?) -> PrintedNumber? {
+        guard let a = x?.annualBudget?.value, let b = x?.executed?.value, a > 0 else { return nil }
+        let printed: PrintedNumber? = PrintedNumber(text: ((b / a) * 100).fixedText(places: 2) + "%")
+        return printed
     }
 
     /// The rows the editor offers under the funds total when a form has none.

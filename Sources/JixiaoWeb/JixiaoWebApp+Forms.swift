@@ -307,6 +307,7 @@ extension JixiaoWebApp {
             "suggested_total": AnyEncodable(analysis.summary.suggestedTotal?.shortText() ?? "—"),
             "suggested_grade": AnyEncodable(analysis.summary.suggestedGrade?.rawValue ?? "—"),
             "reported_sum": AnyEncodable(analysis.score.reportedSum?.shortText() ?? "—"),
+            "execution_rate": AnyEncodable(FormReader.computedRate(form.execution)?.description ?? "—"),
         ]
         let data = try JSONEncoder().encode(body)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))

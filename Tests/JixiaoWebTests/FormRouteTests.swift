@@ -115,6 +115,39 @@ import Testing
         }
     }
 
+    @Test func theExecutionRateIsWorkedOutFromBudgetAndSpendingNotTyped() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { browser in
+            let page = try await browser.get("/forms/\(id)").text
+            #expect(page.contains("<output id=\"execution-rate\" class=\"computed\" aria-live=\"polite\">96.54%</output>"))
+            var fields = Page.formFields(page)
+            fields["x_annual"] = "200"
+            fields["x_executed"] = "150"
+            fields["x_rate"] = "99%"
+            fields["x_score"] = "7.5"
+            let saved = try await browser.post("/forms/\(id)", fields)
+            #expect(saved.status == .seeOther)
+        }
+        let stored = try #require(try await h.store.form(id: id))
+        guard case .projectSelfEvaluation(let e) = stored.form else { Issue.record("not a self-evaluation"); return }
+        #expect(e.execution?.reportedRate?.description == "75.00%")
+    }
+
+    @Test func aPrintedRateThatDisagreesIsShownBeforeSavingReplacesIt() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        let record = try #require(try await h.store.form(id: id))
+        guard case .projectSelfEvaluation(var e) = record.form else { Issue.record("not a self-evaluation"); return }
+        e.execution?.reportedRate = PrintedNumber(text: "98%")
+        _ = try await h.store.saveForm(id: id, expectedVersion: 1, form: EvaluationFormContent(form: .projectSelfEvaluation(e), summary: record.summary),
+                                       by: nil)
+        try await h.signedIn("gonglu") { browser in
+            let page = try await browser.get("/forms/\(id)").text
+            #expect(page.contains("原表印为98%，按 B÷A 应为96.54%；保存时改为计算值。"))
+        }
+    }
+
     @Test func theSuggestedScoresAreTakenOverRowByRowOrAllWithoutScript() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)

@@ -40,6 +40,15 @@ public enum EvaluationForm: Sendable, Hashable {
         }
     }
 
+    /// The budget execution block of a self-evaluation (nil for a declaration).
+    public var execution: BudgetExecution? {
+        switch self {
+        case .targetDeclaration: return nil
+        case .projectSelfEvaluation(let e): return e.execution
+        case .departmentEvaluation(let e): return e.execution
+        }
+    }
+
     public var source: SourceLocation? {
         switch self {
         case .targetDeclaration(let d): return d.source

@@ -22,7 +22,8 @@
           cell.querySelector(".range").textContent = row.range;
           cell.querySelector(".explanation").textContent = row.explanation;
         });
-        [["suggested-total", "suggested_total"], ["suggested-grade", "suggested_grade"], ["reported-sum", "reported_sum"]].forEach(function (pair) {
+        [["suggested-total", "suggested_total"], ["suggested-grade", "suggested_grade"], ["reported-sum", "reported_sum"],
+         ["execution-rate", "execution_rate"]].forEach(function (pair) {
           var el = document.getElementById(pair[0]);
           if (el) el.textContent = answer[pair[1]];
         });
