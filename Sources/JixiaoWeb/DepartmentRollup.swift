@@ -48,7 +48,7 @@ struct DepartmentRollup: Sendable {
         html += "</tbody><tfoot><tr><th colspan=\"2\">合计</th><td class=\"num\">\(annualBudget.fixedText(places: 2))</td><td class=\"num\">\(executed.fixedText(places: 2))</td><td class=\"num\">\(rate)</td><td colspan=\"3\">"
         html += gradeCounts.map { "\($0.0.rawValue) \($0.1)个" }.joined(separator: "，") + "</td></tr></tfoot></table></div>"
         if editable && !rows.isEmpty {
-            html += "<button type=\"submit\" name=\"action\" value=\"assemble\">用项目汇总数填入“项目支出”行</button>"
+            html += "<button type=\"submit\" name=\"action\" value=\"\(EditorAction.assemble.value)\">用项目汇总数填入“项目支出”行</button>"
         }
         return html + "</fieldset>"
     }

@@ -2,18 +2,13 @@ import JixiaoCore
 
 /// The row buttons of the editor: add, remove and move rows of indicators, goals, sub-tasks and analysis texts.
 enum FormActions {
-    /// Applies `action` (`add-indicator`, `remove-goal:2`, `up-indicator:3` …); false when it is not a row action.
-    static func apply(_ action: String, to form: inout EvaluationForm) -> Bool {
-        let parts = action.split(separator: ":", maxSplits: 1)
-        let verbAndKind = parts[0].split(separator: "-", maxSplits: 1)
-        guard verbAndKind.count == 2 else { return false }
-        let verb = String(verbAndKind[0]), kind = String(verbAndKind[1])
-        let index = parts.count > 1 ? Int(parts[1]) : nil
+    /// Applies a row button to the form; false when the form has no such rows.
+    static func apply(_ verb: EditorAction.RowVerb, _ kind: EditorAction.RowKind, index: Int?, to form: inout EvaluationForm) -> Bool {
         switch form {
         case .targetDeclaration(var d):
             switch kind {
-            case "indicator": edit(&d.indicators, verb, index, blank: Indicator(name: ""))
-            case "subtask":
+            case .indicator: edit(&d.indicators, verb, index, blank: Indicator(name: ""))
+            case .subtask:
                 edit(&d.project.subTasks, verb, index, blank: SubTask(number: d.project.subTasks.count + 1, title: ""))
                 for i in d.project.subTasks.indices { d.project.subTasks[i].number = i + 1 }
             default: return false
@@ -21,16 +16,16 @@ enum FormActions {
             form = .targetDeclaration(d)
         case .projectSelfEvaluation(var e):
             switch kind {
-            case "indicator": edit(&e.indicators, verb, index, blank: Indicator(name: ""))
-            case "goal": edit(&e.goals, verb, index, blank: Goal(target: ""))
-            case "analysis": edit(&e.analysis, verb, index, blank: AnalysisText(heading: "", text: ""))
+            case .indicator: edit(&e.indicators, verb, index, blank: Indicator(name: ""))
+            case .goal: edit(&e.goals, verb, index, blank: Goal(target: ""))
+            case .analysis: edit(&e.analysis, verb, index, blank: AnalysisText(heading: "", text: ""))
             default: return false
             }
             form = .projectSelfEvaluation(e)
         case .departmentEvaluation(var e):
             switch kind {
-            case "indicator": edit(&e.indicators, verb, index, blank: Indicator(name: ""))
-            case "goal":
+            case .indicator: edit(&e.indicators, verb, index, blank: Indicator(name: ""))
+            case .goal:
                 edit(&e.goals, verb, index, blank: Goal(target: ""))
                 for i in e.goals.indices { e.goals[i].number = i + 1 }
             default: return false
@@ -40,13 +35,12 @@ enum FormActions {
         return true
     }
 
-    static func edit<Row>(_ rows: inout [Row], _ verb: String, _ index: Int?, blank: Row) {
+    static func edit<Row>(_ rows: inout [Row], _ verb: EditorAction.RowVerb, _ index: Int?, blank: Row) {
         switch verb {
-        case "add": rows.append(blank)
-        case "remove": if let index, rows.indices.contains(index) { rows.remove(at: index) }
-        case "up": if let index, index > 0, rows.indices.contains(index) { rows.swapAt(index, index - 1) }
-        case "down": if let index, rows.indices.contains(index + 1) { rows.swapAt(index, index + 1) }
-        default: break
+        case .add: rows.append(blank)
+        case .remove: if let index, rows.indices.contains(index) { rows.remove(at: index) }
+        case .up: if let index, index > 0, rows.indices.contains(index) { rows.swapAt(index, index - 1) }
+        case .down: if let index, rows.indices.contains(index + 1) { rows.swapAt(index, index + 1) }
         }
     }
 

@@ -22,7 +22,7 @@ extension FormEditor {
         var html = "<datalist id=\"level1-options\">" + Self.level1Options.map { "<option value=\"\($0)\">" }.joined() + "</datalist>"
         html += "<datalist id=\"level2-options\">" + Self.level2Options.map { "<option value=\"\($0)\">" }.joined() + "</datalist>"
         if editable && scored {
-            html += "<p class=\"table-tools\"><button type=\"submit\" name=\"action\" value=\"adopt-all\" class=\"adopt-all\" "
+            html += "<p class=\"table-tools\"><button type=\"submit\" name=\"action\" value=\"\(EditorAction.adopt(row: nil).value)\" class=\"adopt-all\" "
                 + "title=\"把每行的建议得分填入得分（不保存）\">全部采用建议得分</button></p>"
         }
         html += "<div class=\"table-scroll\"><table class=\"indicators\"><thead><tr>\(head)</tr></thead><tbody>"
@@ -30,7 +30,7 @@ extension FormEditor {
             html += indicatorRow(index, indicator, columns: columns)
         }
         html += "</tbody></table></div>"
-        if editable { html += "<button type=\"submit\" name=\"action\" value=\"add-indicator\" class=\"add-indicator\">增加指标</button>" }
+        if editable { html += addButton(.indicator, "增加指标", className: "add-indicator") }
         return html
     }
 
@@ -68,7 +68,7 @@ extension FormEditor {
             if let note = indicator.qualitativeNote { html += "<input type=\"hidden\" name=\"i.\(index).note\" value=\"\(HTML.escape(note))\">" }
             html += "</td>"
         }
-        if editable { html += "<td>\(rowButtons("indicator", index))</td>" }
+        if editable { html += "<td>\(rowButtons(.indicator, index))</td>" }
         html += "</tr>"
         let findings = analysis.findings(forRow: index)
         if rowError != nil || !findings.isEmpty {
@@ -86,7 +86,7 @@ extension FormEditor {
         let s = analysis.score.indicators[index]
         var html = "<b class=\"suggested\">\(s.suggested?.shortText() ?? "—")</b>"
         if editable {
-            html += "<button type=\"submit\" name=\"action\" value=\"adopt:\(index)\" class=\"adopt\" title=\"把建议得分填入本行得分（不保存）\""
+            html += "<button type=\"submit\" name=\"action\" value=\"\(EditorAction.adopt(row: index).value)\" class=\"adopt\" title=\"把建议得分填入本行得分（不保存）\""
                 + (s.suggested == nil ? " hidden" : "") + ">采用</button>"
         }
         return html + "<span class=\"range\">允许 \(s.rangeWords)</span><span class=\"explanation\">\(HTML.escape(s.explanation))</span>"

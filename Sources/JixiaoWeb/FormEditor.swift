@@ -231,11 +231,11 @@ struct FormEditor {
             html += "<tr>" + (numbered ? "<td>目标\(index + 1)</td>" : "")
             html += "<td>\(HTML.textarea("g.\(index).target", goal.target, label: "预期目标", rows: 2, readOnly: !editable))</td>"
             html += "<td>\(HTML.textarea("g.\(index).actual", goal.actual, label: "实际完成情况", rows: 2, readOnly: !editable))</td>"
-            html += editable ? "<td>\(rowButtons("goal", index))</td>" : ""
+            html += editable ? "<td>\(rowButtons(.goal, index))</td>" : ""
             html += "</tr>"
         }
         html += "</tbody></table>"
-        if editable { html += "<button type=\"submit\" name=\"action\" value=\"add-goal\">增加目标</button>" }
+        if editable { html += addButton(.goal, "增加目标") }
         return html + "</fieldset>"
     }
 
@@ -244,11 +244,11 @@ struct FormEditor {
         for (index, task) in tasks.enumerated() {
             html += "<tr><td>\(index + 1)</td><td>\(text("s.\(index).title", task.title))</td>"
             html += "<td>\(HTML.textarea("s.\(index).detail", task.detail, label: "内容", rows: 1, readOnly: !editable))</td>"
-            html += editable ? "<td>\(rowButtons("subtask", index))</td>" : ""
+            html += editable ? "<td>\(rowButtons(.subtask, index))</td>" : ""
             html += "</tr>"
         }
         html += "</tbody></table>"
-        if editable { html += "<button type=\"submit\" name=\"action\" value=\"add-subtask\">增加子项</button>" }
+        if editable { html += addButton(.subtask, "增加子项") }
         return html + "</fieldset>"
     }
 
@@ -267,16 +267,22 @@ struct FormEditor {
         for (index, item) in texts.enumerated() {
             html += "<div class=\"analysis\">\(text("a.\(index).heading", item.heading, size: 30))"
             html += HTML.textarea("a.\(index).text", item.text, label: item.heading, rows: 3, readOnly: !editable)
-            if editable { html += rowButtons("analysis", index) }
+            if editable { html += rowButtons(.analysis, index) }
             html += "</div>"
         }
-        if editable { html += "<button type=\"submit\" name=\"action\" value=\"add-analysis\">增加一段说明</button>" }
+        if editable { html += addButton(.analysis, "增加一段说明") }
         return html + "</fieldset>"
     }
 
-    func rowButtons(_ kind: String, _ index: Int) -> String {
-        "<span class=\"row-buttons\"><button type=\"submit\" name=\"action\" value=\"up-\(kind):\(index)\" title=\"上移\" aria-label=\"上移\">↑</button>"
-            + "<button type=\"submit\" name=\"action\" value=\"down-\(kind):\(index)\" title=\"下移\" aria-label=\"下移\">↓</button>"
-            + "<button type=\"submit\" name=\"action\" value=\"remove-\(kind):\(index)\" title=\"删除\" aria-label=\"删除\">删除</button></span>"
+    func rowButtons(_ kind: EditorAction.RowKind, _ index: Int) -> String {
+        func button(_ verb: EditorAction.RowVerb, _ words: String, _ shown: String) -> String {
+            "<button type=\"submit\" name=\"action\" value=\"\(EditorAction.row(verb, kind, index: index).value)\" title=\"\(words)\" aria-label=\"\(words)\">\(shown)</button>"
+        }
+        return "<span class=\"row-buttons\">" + button(.up, "上移", "↑") + button(.down, "下移", "↓") + button(.remove, "删除", "删除") + "</span>"
+    }
+
+    /// The button that adds a row of `kind`.
+    func addButton(_ kind: EditorAction.RowKind, _ words: String, className: String? = nil) -> String {
+        "<button type=\"submit\" name=\"action\" value=\"\(EditorAction.row(.add, kind, index: nil).value)\"\(className.map { " class=\"\($0)\"" } ?? "")>\(words)</button>"
     }
 }

@@ -214,23 +214,27 @@ extension JixiaoWebApp {
         try checkCSRF(post, signedIn)
         try checkEditable(record, signedIn)
         guard let version = post.text("_version").flatMap(Int.init) else { throw WebError.badRequest("表单缺少版本号，无法保存。请刷新页面后重试。") }
-        let action = post.text("action") ?? "save"
-        if action != "save" {
+        let actionText = post.text("action") ?? "save"
+        guard let action = EditorAction(actionText) else { throw WebError.badRequest("未知的操作“\(actionText)”，未保存。请刷新页面后重试。") }
+        if action != .save {
+            // A button that changes the page but does not save: the form comes back with the change, unsaved.
             var reader = FormReader(post: post, profile: profile)
             var form = reader.read(over: record.form)
-            if action == "adopt-all" || action.hasPrefix("adopt:") {
-                let rows = action == "adopt-all" ? nil : action.split(separator: ":").last.flatMap { Int($0) }.map { [$0] }
-                let taken = Self.adoptSuggestedScores(in: &form, rows: rows, profile: profile)
+            let notice: String
+            switch action {
+            case .adopt(let row):
+                let taken = Self.adoptSuggestedScores(in: &form, rows: row.map { [$0] }, profile: profile)
                 for row in taken { reader.forget("i.\(row).score") }
-                let notice = taken.isEmpty ? "没有可采用的建议得分。" : "已采用\(taken.count)行的建议得分，尚未保存。"
-                return try await editorPage(record, signedIn, shown: form, version: version, notice: notice, reader: reader)
+                notice = taken.isEmpty ? "没有可采用的建议得分。" : "已采用\(taken.count)行的建议得分，尚未保存。"
+            case .assemble:
+                notice = try await rollup(for: record, signedIn).assemble(into: &form) + "尚未保存。"
+            case .row(let verb, let kind, let index):
+                _ = FormActions.apply(verb, kind, index: index, to: &form)
+                notice = "已调整行，尚未保存。"
+            case .save:
+                notice = ""
             }
-            if action == "assemble" {
-                let change = try await rollup(for: record, signedIn).assemble(into: &form)
-                return try await editorPage(record, signedIn, shown: form, version: version, notice: change + "尚未保存。", reader: reader)
-            }
-            _ = FormActions.apply(action, to: &form)
-            return try await editorPage(record, signedIn, shown: form, version: version, notice: "已调整行，尚未保存。", reader: reader)
+            return try await editorPage(record, signedIn, shown: form, version: version, notice: notice, reader: reader)
         }
         let form: EvaluationForm, analysis: FormAnalysis, reader: FormReader
         switch try await readEdit(post, record, signedIn, version: version, refusal: "未保存") {

@@ -148,6 +148,23 @@ import Testing
         }
     }
 
+    @Test func anActionNoButtonSendsIsRefusedAndNothingChanges() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { browser in
+            var fields = Page.formFields(try await browser.get("/forms/\(id)").text)
+            for action in ["explode-indicator:1", "up-indicator:x", "adopt:"] {
+                fields["action"] = action
+                let refused = try await browser.post("/forms/\(id)", fields)
+                #expect(refused.status == .badRequest && refused.text.contains("未知的操作"), "\(action)")
+            }
+            fields["action"] = "down-indicator:0"
+            let moved = try await browser.post("/forms/\(id)", fields)
+            #expect(moved.status == .ok && moved.text.contains("已调整行，尚未保存。"))
+        }
+        #expect(try await h.store.form(id: id)?.version == 1)
+    }
+
     @Test func theSuggestedScoresAreTakenOverRowByRowOrAllWithoutScript() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
