@@ -50,21 +50,6 @@ struct FormPost: Sendable {
 
 /// Chinese names of the form fields, for messages.
 enum FieldLabels {
-    static let names: [String: String] = [
-        "name": "三级指标", "level1": "一级指标", "level2": "二级指标", "target": "指标值", "adjusted": "调整后指标值",
-        "actual": "实际完成值", "note": "定性值情况说明", "weight": "分值", "score": "得分", "reason": "偏差原因分析及改进措施",
-        "tags": "子项编号", "goal": "所属目标", "title": "名称", "detail": "内容", "heading": "标题", "text": "内容",
-        "p_name": "项目名称", "overall_goal": "项目总目标", "annual_goal": "年度总体目标", "conclusion": "自评结论",
-        "deviation_reason": "偏差原因", "x_reason": "预算执行偏差原因",
-        "label": "资金来源", "initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
-    ]
-
-    static func label(for key: String) -> String {
-        let parts = key.split(separator: ".")
-        if parts.count == 3, let row = Int(parts[1]) {
-            let rowName = ["i": "指标", "g": "目标", "s": "子项", "a": "分析", "xb": "资金行"][String(parts[0])] ?? "行"
-            return "第\(row + 1)条\(rowName)的\(names[String(parts[2])] ?? String(parts[2]))"
-        }
-        return names[key] ?? key
-    }
+    /// The Chinese name of an editor input (`i.2.reason` → `第3条指标的偏差原因分析及改进措施`).
+    static func label(for key: String) -> String { FieldPath(editorKey: key).chineseName }
 }

@@ -73,26 +73,6 @@ struct WorkflowPanel {
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    static let words: [String: String] = [
-        "indicators": "指标", "goals": "目标", "analysis": "分析说明", "sub_tasks": "子项", "project": "项目", "execution": "预算执行",
-        "funds": "资金", "actual": "实际完成值", "target": "指标值", "adjusted_target": "调整后指标值", "weight": "分值",
-        "reported_score": "得分", "deviation_reason": "偏差原因", "name": "名称", "level1_label": "一级指标", "level2_label": "二级指标",
-        "reported_total": "总分", "reported_grade": "自评等级", "annual_budget": "全年预算数", "executed": "全年执行数",
-        "initial_budget": "年初预算数", "reported_rate": "执行率", "manager": "负责人", "phone": "电话", "heading": "标题",
-        "conclusion": "自评结论", "overall_goal": "总目标", "annual_goal": "年度目标", "total": "资金总额", "fiscal": "财政拨款",
-        "carry_over": "上年结转", "other": "其他资金", "qualitative_note": "定性值情况说明", "filled_by": "填表人", "date": "填报日期",
-        "title": "名称", "detail": "内容", "sub_tasks_text": "子项编号", "goal_number": "所属目标", "layout": "指标体系",
-    ]
-
-    /// `indicators[4].actual.text` → `指标第5条 实际完成值`.
-    static func fieldName(_ path: String) -> String {
-        path.split(separator: ".").compactMap { part -> String? in
-            if part == "text" { return nil }
-            if let bracket = part.firstIndex(of: "["), let number = Int(part[part.index(after: bracket)...].dropLast()) {
-                let key = String(part[..<bracket])
-                return "\(words[key] ?? key)第\(number + 1)条"
-            }
-            return words[String(part)] ?? String(part)
-        }.joined(separator: " ")
-    }
+    /// `indicators[4].actual.text` → `第5条指标的实际完成值`.
+    static func fieldName(_ path: String) -> String { FieldPath(changePath: path).chineseName }
 }

@@ -69,7 +69,7 @@ import Testing
             "孙慧|7|财政审核通过|财政审核中|已审定|",
             "陈立群|6|部门审核通过|已提交|财政审核中|同意。",
             "李晓燕|5|提交|草稿|已提交|",
-            "李晓燕|4|指标第10条 偏差原因|（空）|抽样调查420人，满意390人。|",
+            "李晓燕|4|第10条指标的偏差原因分析及改进措施|（空）|抽样调查420人，满意390人。|",
             "陈立群|3|退回修改|已提交|草稿|满意度偏差原因请写明调查样本数。",
             "李晓燕|2|提交|草稿|已提交|",
             "—|1|新建|||",
@@ -80,7 +80,7 @@ import Testing
         #expect(Set(seen["queue"] as? [String] ?? []) == ["2025年国省干线公路日常养护", "2026年农村公路养护工程"])
         #expect((seen["unit_list_row"] as? String)?.contains("已退回") == true)
         #expect((seen["opinion_at_top"] as? String)?.contains("满意度偏差原因请写明调查样本数。") == true)
-        #expect(seen["since_return"] as? [String] == ["指标第10条 偏差原因|（空）|抽样调查420人，满意390人。"])
+        #expect(seen["since_return"] as? [String] == ["第10条指标的偏差原因分析及改进措施|（空）|抽样调查420人，满意390人。"])
         #expect((seen["next"] as? String)?.contains("2026年农村公路养护工程") == true)
         #expect((seen["next_opened"] as? String)?.contains("2026年农村公路养护工程") == true)
         let dialogs = seen["dialogs"] as? [String] ?? []

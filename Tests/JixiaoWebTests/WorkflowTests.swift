@@ -62,7 +62,7 @@ import Testing
             #expect(page.contains("已财政审核通过，表单现为“已审定”"))
             #expect(page.contains("修改记录（7条）"))
             #expect(page.contains("病害处治及时率的偏差原因请写明降雨天数。"))
-            #expect(page.contains("<td>指标第5条 偏差原因</td><td>7月至8月连续降雨，部分坑槽修补顺延；已增设应急养护班组。</td><td>7月至8月降雨23天，坑槽修补顺延；已增设应急养护班组。</td>"))
+            #expect(page.contains("<td>第5条指标的偏差原因分析及改进措施</td><td>7月至8月连续降雨，部分坑槽修补顺延；已增设应急养护班组。</td><td>7月至8月降雨23天，坑槽修补顺延；已增设应急养护班组。</td>"))
             #expect(page.contains("<td>陈立群</td>") && page.contains("<td>李晓燕</td>") && page.contains("<td>孙慧</td>"))
         }
         let events = try await h.store.events(formID: id)
