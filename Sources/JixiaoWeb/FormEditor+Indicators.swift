@@ -27,7 +27,7 @@ extension FormEditor {
         }
         html += "<div class=\"table-scroll\"><table class=\"indicators\"><thead><tr>\(head)</tr></thead><tbody>"
         for (index, indicator) in indicators.enumerated() {
-            html += indicatorRow(index, indicator, columns: columns)
+            html += indicatorRow(index, indicator, columns: columns, previous: index > 0 ? indicators[index - 1] : nil)
         }
         html += "</tbody></table></div>"
         if editable { html += addButton(.indicator, "增加指标", className: "add-indicator") }
@@ -36,10 +36,12 @@ extension FormEditor {
 
     /// One field of an indicator row; `wrap` for text that must show whole (names, targets, values, reasons): a
     /// box that wraps its lines and grows with them, not a one-line input that cuts the text off.
-    func cell(_ index: Int, _ field: String, _ value: String?, size: Int, list: String? = nil, wrap: Bool = false) -> String {
+    func cell(_ index: Int, _ field: String, _ value: String?, size: Int, list: String? = nil, wrap: Bool = false, sameAbove: Bool = false) -> String {
         let key = "i.\(index).\(field)"
         let note = fieldErrors[key] ?? fieldWarnings[key]
-        let cls = fieldErrors[key] != nil ? "invalid" : fieldWarnings[key] != nil ? "warned" : ""
+        var cls = fieldErrors[key] != nil ? "invalid" : fieldWarnings[key] != nil ? "warned" : ""
+        // The label repeats the row above's: drawn as one merged cell, as the official table prints it (still editable).
+        if sameAbove { cls += (cls.isEmpty ? "" : " ") + "same-above" }
         let control = wrap
             ? HTML.textarea(key, rawTexts[key] ?? value, label: FieldLabels.label(for: key), rows: 1, readOnly: !editable, className: "cell-text")
             : HTML.input(key, rawTexts[key] ?? value, label: FieldLabels.label(for: key), size: size, list: list, readOnly: !editable)
@@ -48,12 +50,17 @@ extension FormEditor {
         return html + "</td>"
     }
 
-    func indicatorRow(_ index: Int, _ indicator: Indicator, columns: IndicatorColumns) -> String {
+    func indicatorRow(_ index: Int, _ indicator: Indicator, columns: IndicatorColumns, previous: Indicator? = nil) -> String {
+        func level1(_ i: Indicator?) -> String? { i.flatMap { $0.level1Label ?? $0.level1?.chineseName } }
+        func level2(_ i: Indicator?) -> String? { i.flatMap { $0.level2Label ?? $0.level2?.chineseName } }
+        let sameGoal = columns != .department || previous?.goalNumber == indicator.goalNumber
+        let sameLevel1 = sameGoal && level1(indicator) != nil && level1(previous) == level1(indicator)
+        let sameLevel2 = sameLevel1 && level2(indicator) != nil && level2(previous) == level2(indicator)
         let rowError = fieldErrors["i.\(index)"]
         var html = "<tr data-row=\"\(index)\"\(rowError != nil ? " class=\"refused\"" : "")><td>\(index + 1)<input type=\"hidden\" name=\"i.\(index).orig\" value=\"\(index)\"></td>"
         if columns == .department { html += cell(index, "goal", indicator.goalNumber.map(String.init), size: 2) }
-        html += cell(index, "level1", indicator.level1Label ?? indicator.level1?.chineseName, size: 7, list: "level1-options")
-        html += cell(index, "level2", indicator.level2Label ?? indicator.level2?.chineseName, size: 8, list: "level2-options")
+        html += cell(index, "level1", level1(indicator), size: 7, list: "level1-options", sameAbove: sameLevel1)
+        html += cell(index, "level2", level2(indicator), size: 8, list: "level2-options", sameAbove: sameLevel2)
         if columns == .declaration { html += cell(index, "tags", indicator.subTasks?.text, size: 4) }
         html += cell(index, "name", indicator.name, size: 14, wrap: true)
         html += cell(index, "target", indicator.target?.text, size: 10, wrap: true)

@@ -132,7 +132,7 @@ struct OfficialForm: TemplateView {
     }
 
     /// The funds block: the total row, its 其中 rows, the rate (computed when not printed) and the points.
-    static func execution(_ x: BudgetExecution?, analysis: FormAnalysis) -> [Row] {
+    static func execution(_ x: BudgetExecution?, kind: FormKind, analysis: FormAnalysis) -> [Row] {
         let computed = analysis.score.execution?.rate.map { $0.percentText(places: 2) }
         let printed: String? = x?.reportedRate?.description
         let rate: String = printed ?? computed.map { "\($0)（计算）" } ?? ""
@@ -144,9 +144,9 @@ struct OfficialForm: TemplateView {
         ]
         let breakdown = x?.breakdown ?? []
         if breakdown.isEmpty {
-            for label in ["当年财政拨款", "上年结转资金", "其他资金"] {
-                rows.append(Row(cells: [.label((label == "当年财政拨款" ? "其中：" : "") + label), .value(nil), .value(nil), .value(nil),
-                                        .label("—"), .value(nil), .label("—")], kind: "sub"))
+            // The rows the official form prints under the total, left to fill by hand.
+            for label in FormReader.usualBreakdown(kind) {
+                rows.append(Row(cells: [.label(label), .value(nil), .value(nil), .value(nil), .label("—"), .value(nil), .label("—")], kind: "sub"))
             }
         } else {
             for (index, item) in breakdown.enumerated() {
@@ -166,7 +166,7 @@ struct OfficialForm: TemplateView {
             Row(cells: [.label("主管部门"), .value(e.project.department?.name, colspan: 2), .label("实施单位"),
                         .value(e.project.unit?.name ?? organisationName, colspan: 3)]),
             Row(cells: [.label("项目负责人"), .value(e.project.manager, colspan: 2), .label("联系电话"), .value(e.project.phone, colspan: 3)]),
-        ] + execution(e.execution, analysis: analysis)
+        ] + execution(e.execution, kind: .projectSelfEvaluation, analysis: analysis)
         for goal in e.goals {
             top.rows.append(Row(cells: [.label("年度总体目标"), .value(goal.target, colspan: 3), .label("实际完成情况"), .value(goal.actual, colspan: 2)]))
         }
@@ -183,7 +183,7 @@ struct OfficialForm: TemplateView {
         top.rows = [
             Row(cells: [.label("部门名称"), .value(e.department.name, colspan: 6)]),
             Row(cells: [.label("联系人"), .value(e.contact, colspan: 2), .label("联系电话"), .value(e.phone, colspan: 3)]),
-        ] + execution(e.execution, analysis: analysis)
+        ] + execution(e.execution, kind: .departmentEvaluation, analysis: analysis)
         top.rows.append(Row(cells: [.label("偏差原因"), .value(e.deviationReason, colspan: 6)]))
         for goal in e.goals {
             top.rows.append(Row(cells: [.label("目标\(goal.number.map(String.init) ?? "")"), .value(goal.target, colspan: 3), .label("完成情况"),
