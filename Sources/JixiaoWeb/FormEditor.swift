@@ -142,8 +142,8 @@ struct FormEditor {
         let f = d.funds
         html += "<fieldset><legend>项目资金</legend><div class=\"grid\">"
         html += HTML.field("金额单位", HTML.select("f_unit", [("元", "元"), ("万元", "万元")], selected: (f?.unit ?? .yuan).rawValue, disabled: !editable))
-        html += field("资金总额", "f_total", f?.total?.description) + field("当年财政拨款", "f_fiscal", f?.fiscal?.description)
-        html += field("上年结转资金", "f_carry", f?.carryOver?.description) + field("其他资金", "f_other", f?.other?.description)
+        html += field("资金总额", "f_total", OfficialForm.amount(f?.total)) + field("当年财政拨款", "f_fiscal", OfficialForm.amount(f?.fiscal))
+        html += field("上年结转资金", "f_carry", OfficialForm.amount(f?.carryOver)) + field("其他资金", "f_other", OfficialForm.amount(f?.other))
         html += "</div></fieldset>"
         html += "<fieldset><legend>绩效目标</legend>" + area("项目总目标", "overall_goal", d.overallGoal) + area("年度总体目标", "annual_goal", d.annualGoal) + "</fieldset>"
         html += subTasks(d.project.subTasks)
@@ -176,8 +176,8 @@ struct FormEditor {
     func executionBlock(_ x: BudgetExecution?, reason: String?) -> String {
         var html = "<fieldset><legend>预算执行情况</legend><div class=\"grid\">"
         html += HTML.field("金额单位", HTML.select("x_unit", [("万元", "万元"), ("元", "元")], selected: (x?.unit ?? .tenThousandYuan).rawValue, disabled: !editable))
-        html += field("年初预算数", "x_initial", x?.initialBudget?.description)
-        html += field("全年预算数（A）", "x_annual", x?.annualBudget?.description) + field("全年执行数（B）", "x_executed", x?.executed?.description)
+        html += field("年初预算数", "x_initial", OfficialForm.amount(x?.initialBudget))
+        html += field("全年预算数（A）", "x_annual", OfficialForm.amount(x?.annualBudget)) + field("全年执行数（B）", "x_executed", OfficialForm.amount(x?.executed))
         html += field("分值", "x_weight", x?.weight?.description) + rateField(x)
         html += field("得分", "x_score", x?.reportedScore?.description)
         html += "</div>"
@@ -216,9 +216,9 @@ struct FormEditor {
             let rate: String
             if let a = row.annualBudget?.value, let b = row.executed?.value, a > 0 { rate = (b / a).percentText(places: 2) } else { rate = "—" }
             html += "<tr><td>\(text("xb.\(index).label", row.label, size: 14))</td>"
-            html += "<td>\(text("xb.\(index).initial", row.initialBudget?.description, size: 10))</td>"
-            html += "<td>\(text("xb.\(index).annual", row.annualBudget?.description, size: 10))</td>"
-            html += "<td>\(text("xb.\(index).executed", row.executed?.description, size: 10))</td>"
+            html += "<td>\(text("xb.\(index).initial", OfficialForm.amount(row.initialBudget), size: 10))</td>"
+            html += "<td>\(text("xb.\(index).annual", OfficialForm.amount(row.annualBudget), size: 10))</td>"
+            html += "<td>\(text("xb.\(index).executed", OfficialForm.amount(row.executed), size: 10))</td>"
             html += "<td class=\"num\">\(rate)</td></tr>"
         }
         return html + "</tbody></table>"

@@ -148,6 +148,20 @@ import Testing
         }
     }
 
+    @Test func amountsShownWithSeparatorsSaveAsTheSameNumbers() async throws {
+        let h = try await WebHarness.make()
+        let id = try await h.formID(Self.evaluation)
+        try await h.signedIn("gonglu") { browser in
+            let fields = Page.formFields(try await browser.get("/forms/\(id)").text)
+            #expect(fields["x_annual"] == "1,860" && fields["x_executed"] == "1,795.62")
+            // Saved as shown: nothing changed, no new version, no phantom entry in the history.
+            let saved = try await browser.post("/forms/\(id)", fields)
+            #expect(saved.location == "/forms/\(id)?saved=1")
+        }
+        #expect(try await h.store.form(id: id)?.version == 1)
+        #expect(try await h.store.events(formID: id).count == 1)
+    }
+
     @Test func anActionNoButtonSendsIsRefusedAndNothingChanges() async throws {
         let h = try await WebHarness.make()
         let id = try await h.formID(Self.evaluation)
@@ -325,7 +339,8 @@ import Testing
             #expect(assembled["x_annual"] == fields["x_annual"] && assembled["x_executed"] == fields["x_executed"])
             #expect(assembled["x_rate"] == fields["x_rate"] && assembled["x_score"] == fields["x_score"])
             let row = try #require(assembled.first { $0.key.hasPrefix("xb.") && $0.value == "项目支出" }?.key.split(separator: ".")[1])
-            #expect(assembled["xb.\(row).annual"] == "4206.00" && assembled["xb.\(row).executed"] == "4117.12")
+            // Amounts are shown with thousands separators (and read back as the same numbers).
+            #expect(assembled["xb.\(row).annual"] == "4,206.00" && assembled["xb.\(row).executed"] == "4,117.12")
             #expect(answer.contains("已按3个项目的汇总数填入“项目支出”行（万元）") && answer.contains("未改动"))
             // Saved, the row is kept.
             var save = assembled

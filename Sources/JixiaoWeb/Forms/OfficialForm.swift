@@ -84,7 +84,8 @@ struct OfficialForm: TemplateView {
         }
     }
 
-    /// An amount as printed, with thousands separators (`12,345.60`); text that is not a number stays as typed.
+    /// An amount as printed, with thousands separators (`12,345.60`; the editor shows amounts so too, and reads them
+    /// back as the same number); a percentage stays as it is.
     static func amount(_ number: PrintedNumber?) -> String {
         guard let number else { return "" }
         let printed = number.description
