@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "jixiao", targets: ["jixiao"]),
         .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
         .library(name: "JixiaoInterchange", targets: ["JixiaoInterchange"]),
+        .library(name: "JixiaoReports", targets: ["JixiaoReports"]),
         .library(name: "JixiaoStore", targets: ["JixiaoStore"]),
         .library(name: "JixiaoStoreSQLite", targets: ["JixiaoStoreSQLite"]),
         .library(name: "JixiaoWeb", targets: ["JixiaoWeb"]),
@@ -35,6 +36,8 @@ let package = Package(
             dependencies: ["JixiaoCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/ColumnNames.json")]
         ),
+        // Reports of what was read, scored and checked: for the terminal and as HTML.
+        .target(name: "JixiaoReports", dependencies: ["JixiaoCore", "JixiaoInterchange"]),
         // Repository protocols, records and the conformance suite every backend passes.
         .target(name: "JixiaoStore", dependencies: ["JixiaoCore"]),
         // The embedded default backend: one SQLite file (GRDB).
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "JixiaoWeb",
             dependencies: [
-                "JixiaoCore", "JixiaoInterchange", "JixiaoStore",
+                "JixiaoCore", "JixiaoInterchange", "JixiaoReports", "JixiaoStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -61,6 +64,7 @@ let package = Package(
             dependencies: [
                 "JixiaoCore",
                 "JixiaoInterchange",
+                "JixiaoReports",
                 "JixiaoStore",
                 "JixiaoStoreSQLite",
                 "JixiaoWeb",
@@ -70,7 +74,7 @@ let package = Package(
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(
             name: "JixiaoInterchangeTests",
-            dependencies: ["JixiaoCore", "JixiaoInterchange"],
+            dependencies: ["JixiaoCore", "JixiaoInterchange", "JixiaoReports"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),

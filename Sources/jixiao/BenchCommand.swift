@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoInterchange
+import JixiaoReports
 
 /// Whole-job measurement, run on demand in a release build: parse and score N indicators.
 struct BenchCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoInterchange
+import JixiaoReports
 
 /// `jixiao import FILE`: reads a published document into the interchange format.
 struct ImportCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoInterchange
+import JixiaoReports
 
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import JixiaoCore
 import JixiaoInterchange
+import JixiaoReports
 import JixiaoStore
 import NIOCore
 

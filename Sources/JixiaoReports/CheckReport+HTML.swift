@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 
 extension CheckReport {
     /// One self-contained HTML file (no scripts, no external assets) to send to a unit: a
@@ -95,7 +96,8 @@ extension CheckReport {
         }
     }
 
-    static func escape(_ text: String) -> String {
+    /// Text for HTML: &, <, > and quotes escaped.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 
 /// The `check` output: findings of every form, with counts by severity.
 public struct CheckReport: Sendable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 
 /// The text summary of an import: one line per form, then the import findings.
 public struct ImportReport: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 
 /// The `score` output: every form of a document scored under one profile.
 public struct ScoreReport: Sendable, Codable {
