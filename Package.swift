@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "jixiao", targets: ["jixiao"]),
         .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
+        .library(name: "JixiaoProfiles", targets: ["JixiaoProfiles"]),
         .library(name: "JixiaoInterchange", targets: ["JixiaoInterchange"]),
         .library(name: "JixiaoReports", targets: ["JixiaoReports"]),
         .library(name: "JixiaoStore", targets: ["JixiaoStore"]),
@@ -24,10 +25,9 @@ let package = Package(
     ],
     targets: [
         // The domain: pure, synchronous, Foundation only.
-        .target(
-            name: "JixiaoCore",
-            resources: [.copy("Resources/Profiles")]
-        ),
+        .target(name: "JixiaoCore"),
+        // The scoring profiles shipped as data, read at the edge (the core decodes what it is given).
+        .target(name: "JixiaoProfiles", dependencies: ["JixiaoCore"], resources: [.copy("Resources/Profiles")]),
         // libxml2 (the system's): the streaming reader for the XML of office files, the HTML parser for web pages.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Reading and writing documents and reports.
@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "JixiaoWeb",
             dependencies: [
-                "JixiaoCore", "JixiaoInterchange", "JixiaoReports", "JixiaoStore",
+                "JixiaoCore", "JixiaoProfiles", "JixiaoInterchange", "JixiaoReports", "JixiaoStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -63,6 +63,7 @@ let package = Package(
             name: "jixiao",
             dependencies: [
                 "JixiaoCore",
+                "JixiaoProfiles",
                 "JixiaoInterchange",
                 "JixiaoReports",
                 "JixiaoStore",
@@ -71,10 +72,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoProfiles"]),
         .testTarget(
             name: "JixiaoInterchangeTests",
-            dependencies: ["JixiaoCore", "JixiaoInterchange", "JixiaoReports"],
+            dependencies: ["JixiaoCore", "JixiaoProfiles", "JixiaoInterchange", "JixiaoReports"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
@@ -85,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [
-                "jixiao", "JixiaoCore", "JixiaoStore", "JixiaoStoreSQLite", "JixiaoWeb",
+                "jixiao", "JixiaoCore", "JixiaoProfiles", "JixiaoStore", "JixiaoStoreSQLite", "JixiaoWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             // The DevTools drivers are run by path (python3), not bundled.

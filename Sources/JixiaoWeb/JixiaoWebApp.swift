@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import JixiaoCore
+import JixiaoProfiles
 import JixiaoStore
 import NIOCore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoProfiles
 import JixiaoInterchange
 
 /// The jixiao command-line tool: thin wrappers around the libraries.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoProfiles
 import JixiaoInterchange
 import JixiaoReports
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JixiaoCore
+import JixiaoProfiles
 
 @Suite("The check catalogue")
 struct CheckCatalogueTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JixiaoCore
+import JixiaoProfiles
 
 /// The checks of layout families beyond the national one: 得分系数, 复核分, forms without 分值.
 @Suite("Checks of the layout families")

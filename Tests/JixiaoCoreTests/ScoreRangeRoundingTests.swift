@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JixiaoCore
+import JixiaoProfiles
 
 /// The one rounding rule for scores and their ranges (docs/scoring.md): what the range shows is accepted,
 /// a score past the shown bound is refused, and the suggestion is always allowed.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JixiaoCore
+import JixiaoProfiles
 
 func indicator(_ target: String, _ actual: String, weight: String, reported: String? = nil, level2: String = "数量指标",
                adjusted: String? = nil) -> Indicator {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JixiaoCore
+import JixiaoProfiles
 @testable import JixiaoInterchange
 import JixiaoReports
 

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoProfiles
 import JixiaoInterchange
 import JixiaoStore
 

@@ -1,6 +1,8 @@
 import Foundation
+import JixiaoCore
 
-/// The scoring profiles shipped with jixiao, and loading of profile files.
+/// The scoring profiles shipped with jixiao (resource files), and loading of profile files: the edge where profiles
+/// are read; the core decodes them (`ScoringProfile.decode`).
 public enum ProfileLibrary {
     /// The identifier of the default profile.
     public static let defaultID = "national"
@@ -29,45 +31,11 @@ public enum ProfileLibrary {
     public static func load(contentsOf url: URL) throws -> ScoringProfile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw ProfileError.unreadable(path: url.path, reason: "\(error)") }
-        return try decode(data, path: url.path)
+        return try ScoringProfile.decode(data, path: url.path)
     }
 
     /// Decodes a profile from JSON data.
     public static func decode(_ data: Data, path: String = "") throws -> ScoringProfile {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do {
-            return try decoder.decode(ScoringProfile.self, from: data)
-        } catch {
-            throw ProfileError.invalid(path: path, reason: "\(error)")
-        }
-    }
-}
-
-/// Errors of loading scoring profiles.
-public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unknown(id: String, known: [String])
-    case unreadable(path: String, reason: String)
-    case invalid(path: String, reason: String)
-
-    /// Stable code.
-    public var code: String {
-        switch self {
-        case .unknown: return "PROFILE_UNKNOWN"
-        case .unreadable: return "PROFILE_UNREADABLE"
-        case .invalid: return "PROFILE_INVALID"
-        }
-    }
-
-    /// Chinese message for people.
-    public var description: String {
-        switch self {
-        case .unknown(let id, let known):
-            return "未知的评分规则“\(id)”。可用的评分规则：\(known.joined(separator: "、"))"
-        case .unreadable(let path, _):
-            return "无法读取评分规则文件 \(path)"
-        case .invalid(let path, let reason):
-            return "评分规则文件 \(path) 格式有误：\(reason)"
-        }
+        try ScoringProfile.decode(data, path: path)
     }
 }
