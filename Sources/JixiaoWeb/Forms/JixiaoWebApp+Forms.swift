@@ -303,26 +303,27 @@ extension JixiaoWebApp {
         var reader = FormReader(post: post, profile: profile)
         let form = reader.read(over: record.form)
         let analysis = FormAnalysis(form, profile: profile)
-        let rows: [[String: String]] = analysis.score.indicators.map { s in
-            ["suggested": s.suggested?.shortText() ?? "—", "range": "允许 \(s.rangeWords)", "explanation": s.explanation]
-        }
-        let body: [String: AnyEncodable] = [
-            "rows": AnyEncodable(rows),
-            "suggested_total": AnyEncodable(analysis.summary.suggestedTotal?.shortText() ?? "—"),
-            "suggested_grade": AnyEncodable(analysis.summary.suggestedGrade?.rawValue ?? "—"),
-            "reported_sum": AnyEncodable(analysis.score.reportedSum?.shortText() ?? "—"),
-            "execution_rate": AnyEncodable(FormReader.computedRate(form.execution)?.description ?? "—"),
-        ]
-        let data = try JSONEncoder().encode(body)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        let body = PreviewBody(
+            rows: analysis.score.indicators.map { .init(suggested: $0.suggested?.shortText() ?? "—", range: "允许 \($0.rangeWords)", explanation: $0.explanation) },
+            suggestedTotal: analysis.summary.suggestedTotal?.shortText() ?? "—", suggestedGrade: analysis.summary.suggestedGrade?.rawValue ?? "—",
+            reportedSum: analysis.score.reportedSum?.shortText() ?? "—", executionRate: FormReader.computedRate(form.execution)?.description ?? "—")
+        return APIResponse.json(body)
     }
 }
 
-/// A type-erased encodable, for small JSON answers.
-struct AnyEncodable: Encodable {
-    let encodeValue: (any Encoder) throws -> Void
-    init<T: Encodable>(_ value: T) { encodeValue = value.encode(to:) }
-    func encode(to encoder: any Encoder) throws { try encodeValue(encoder) }
+/// What the editor's script shows while a person types: each row's suggestion, the totals and the rate.
+struct PreviewBody: Encodable {
+    struct Row: Encodable {
+        var suggested: String
+        var range: String
+        var explanation: String
+    }
+
+    var rows: [Row]
+    var suggestedTotal: String
+    var suggestedGrade: String
+    var reportedSum: String
+    var executionRate: String
 }
 
 /// Cautions about values the value language reads as words where a number was expected, recomputed on every page.

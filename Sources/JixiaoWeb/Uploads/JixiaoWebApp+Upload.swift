@@ -121,36 +121,22 @@ extension JixiaoWebApp {
         router.post("/api/uploads/:upload/confirm") { request, context -> Response in
             let signedIn = try apiSignedIn(context, request: request)
             let (upload, document) = try await ownUpload(context, signedIn)
-            let body = try await readJSON(request, allowed: ["fiscal_year", "assignments"])
-            var year: Int?
-            if let value = body["fiscal_year"] {
-                guard let number = (value as? NSNumber)?.intValue, (2000...2100).contains(number) else { throw Self.fieldError("fiscal_year", "应为四位年度") }
-                year = number
-            }
+            let body: ConfirmUploadRequest = try await readJSON(request)
+            let year = body.fiscalYear
+            if let year, !(2000...2100).contains(year) { throw Self.fieldError("fiscal_year", "应为四位年度") }
             var choices: [Int: UploadChoice] = [:]
-            if let value = body["assignments"] {
-                guard let list = value as? [[String: Any]] else {
-                    throw Self.fieldError("assignments", "应为数组，每项形如 {\"form\": 0, \"organisation_id\": 12}（organisation_id 为 null 表示不导入）")
+            for (n, item) in (body.assignments ?? []).enumerated() {
+                guard document.forms.indices.contains(item.form) else {
+                    throw Self.fieldError("assignments[\(n)].form", "应为表单序号（0 到 \(document.forms.count - 1)）")
                 }
-                for (n, item) in list.enumerated() {
-                    let unknown = Set(item.keys).subtracting(["form", "organisation_id"])
-                    guard unknown.isEmpty else { throw Self.fieldError("assignments[\(n)]", "含未知字段：" + unknown.sorted().joined(separator: "、")) }
-                    guard let index = (item["form"] as? NSNumber)?.intValue, document.forms.indices.contains(index) else {
-                        throw Self.fieldError("assignments[\(n)].form", "应为表单序号（0 到 \(document.forms.count - 1)）")
-                    }
-                    switch item["organisation_id"] {
-                    case is NSNull: choices[index] = .skip
-                    case let number as NSNumber: choices[index] = .organisation(number.int64Value)
-                    default: throw Self.fieldError("assignments[\(n)].organisation_id", "应为机构编号（整数），或 null 表示不导入")
-                    }
-                }
+                choices[item.form] = item.organisationId.map { .organisation($0) } ?? .skip
             }
             do {
                 let created = try await confirmUpload(upload, document, choices: choices, year: year, signedIn)
-                return APIResponse.json(["created": created.map { record in
-                    ["id": record.id, "kind": record.kind.rawValue, "title": record.form.title, "fiscal_year": record.fiscalYear,
-                     "organisation": organisationJSON(record.organisationID, signedIn.scope)] as [String: Any]
-                }], status: .created)
+                return APIResponse.json(APIBody.CreatedList(created: created.map { record in
+                    APIBody.Created(id: record.id, kind: record.kind, title: record.form.title, fiscalYear: record.fiscalYear,
+                                    organisation: APIBody.Organisation(record.organisationID, signedIn.scope))
+                }), status: .created)
             } catch let problem as UploadProblem {
                 throw WebError(.unprocessableContent, code: "WEB_UPLOAD_UNASSIGNED", problem.messages.joined(separator: ""))
             }
@@ -379,34 +365,29 @@ extension JixiaoWebApp {
         return Page.response(title: "导入完成", body: html, signedIn: signedIn)
     }
 
-    func uploadJSON(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn) -> [String: Any] {
-        var out: [String: Any] = ["id": upload.id, "file_name": upload.fileName, "byte_count": upload.byteCount,
-                                  "created_at": ISO8601DateFormatter().string(from: upload.createdAt)]
-        out["title"] = document.title
-        out["fiscal_year"] = UploadMatcher.documentYear(document)
-        out["forms"] = uploadItems(document, signedIn).map { item -> [String: Any] in
+    func uploadJSON(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn) -> APIBody.Upload {
+        let forms = uploadItems(document, signedIn).map { item -> APIBody.Upload.Form in
             let (unit, department) = UploadMatcher.named(item.form)
-            var form: [String: Any] = ["index": item.index, "kind": item.form.kind.rawValue, "title": item.form.title,
-                                       "indicator_count": item.form.indicators.count, "match_reason": item.match.reason]
-            form["fiscal_year"] = item.ownYear
-            form["line"] = item.form.source?.line
-            form["place"] = item.form.source?.cell
-            form["printed_unit"] = unit.map { ["code": $0.code as Any, "name": $0.name] }
-            form["printed_department"] = department.map { ["code": $0.code as Any, "name": $0.name] }
-            form["organisation"] = item.match.organisationID.map { organisationJSON($0, signedIn.scope) } ?? NSNull()
+            var reading: APIBody.Upload.Reading?
             if item.index < document.readings.count {
-                let reading = document.readings[item.index]
-                form["reading"] = ["family": reading.family.rawValue, "family_name": reading.family.chineseName, "shape": reading.shape as Any,
-                                   "summary": reading.summary, "placed_by_content": reading.placedByContent, "place": reading.place as Any,
-                                   "columns": reading.columns.map { ["header": $0.header, "column": $0.column as Any, "how": $0.how.rawValue] }]
+                let r = document.readings[item.index]
+                reading = APIBody.Upload.Reading(family: r.family, familyName: r.family.chineseName, shape: r.shape, summary: r.summary,
+                                                 placedByContent: r.placedByContent, place: r.place,
+                                                 columns: r.columns.map { .init(header: $0.header, column: $0.column, how: $0.how) })
             }
-            return form
+            return APIBody.Upload.Form(index: item.index, kind: item.form.kind, title: item.form.title, indicatorCount: item.form.indicators.count,
+                                       matchReason: item.match.reason, fiscalYear: item.ownYear, line: item.form.source?.line,
+                                       place: item.form.source?.cell, printedUnit: unit.map { .init(code: $0.code, name: $0.name) },
+                                       printedDepartment: department.map { .init(code: $0.code, name: $0.name) },
+                                       organisation: item.match.organisationID.map { APIBody.Organisation($0, signedIn.scope) }, reading: reading)
         }
-        out["findings"] = document.importFindings.map {
-            ["code": $0.code.rawValue, "severity": $0.severity.rawValue, "message": $0.message,
-             "location": $0.location.source?.description ?? $0.location.description]
+        let findings = document.importFindings.map {
+            APIBody.Upload.Finding(code: $0.code, severity: $0.severity, message: $0.message,
+                                   location: $0.location.source?.description ?? $0.location.description)
         }
-        return out
+        return APIBody.Upload(id: upload.id, fileName: upload.fileName, byteCount: upload.byteCount,
+                              createdAt: ISO8601DateFormatter().string(from: upload.createdAt), title: document.title,
+                              fiscalYear: UploadMatcher.documentYear(document), forms: forms, findings: findings)
     }
 
     static func byteText(_ count: Int) -> String {
