@@ -10,7 +10,7 @@ struct FormAnalysis: Sendable {
 
     init(_ form: EvaluationForm, profile: ScoringProfile) {
         score = EvaluationScorer(profile: profile).score(form)
-        findings = FormChecker(profile: profile).check(form, score: score).findings.sorted { $0.severity > $1.severity }
+        findings = FormChecker(profile: profile).check(form, score: score).findings.sorted { $0.severity < $1.severity }  // errors first
         let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         var reportedTotal: PrintedNumber?
         switch form {

@@ -251,118 +251,12 @@ extension JixiaoWebApp {
 
     func confirmationPage(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn, chosen: [Int: String] = [:],
                           yearText: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
-        let items = uploadItems(document, signedIn)
-        let unmatched = items.filter { $0.match.organisationID == nil }.count
-        var html = "<h1>确认导入：\(HTML.escape(upload.fileName))</h1>"
-        html += "<p class=\"meta\">\(Self.byteText(upload.byteCount))，读出表单\(items.count)份"
-        if let title = document.title { html += "，标题“\(HTML.escape(title))”" }
-        if let disclosure = document.disclosure {
-            html += "；部门决算公开说明\(disclosure.sections.count)节，数字表述\(disclosure.claims.count)条（说明正文不导入为表单）"
-        }
-        html += "。</p>"
-        if !problems.isEmpty {
-            html += "<div class=\"error-box\" role=\"alert\"><p>没有导入任何表单：</p><ul>" + problems.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul></div>"
-        }
-        html += unmatched == 0 ? "<p class=\"notice\">每份表单都已按文件中的编码或名称找到单位。请核对后确认。</p>"
-            : "<p class=\"error-box\">有\(unmatched)份表单没有找到对应单位，请在“导入到”一栏选择，或选“不导入”。</p>"
-        html += "<form method=\"post\" action=\"/uploads/\(upload.id)\" class=\"confirm-upload\">"
-        html += "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\">"
-        let guessed = UploadMatcher.documentYear(document)
-        let needsYear = items.contains { $0.ownYear == nil }
-        if needsYear {
-            html += HTML.field("年度", HTML.input("year", yearText ?? guessed.map(String.init), size: 5),
-                               note: guessed == nil ? "文件没有写明年度的表单按此年度导入。" : "按文件标题推断，请核对；文件没有写明年度的表单按此年度导入。")
-        }
-        let importable = signedIn.scope.importable.compactMap { signedIn.scope.organisations[$0] }.sorted { $0.code < $1.code }
-        html += "<div class=\"table-scroll\"><table class=\"rows matches\"><thead><tr><th>#</th><th>表单</th><th>类别</th><th>文件中的单位</th><th>年度</th><th>指标</th><th>导入到</th><th>匹配说明</th></tr></thead><tbody>"
-        for item in items {
-            let (unit, department) = UploadMatcher.named(item.form)
-            let printed = [unit, department].compactMap { $0 }.map { ($0.code.map { $0 + " " } ?? "") + $0.name }.first ?? "—"
-            var options: [(value: String, label: String)] = [("", "— 请选择 —"), ("skip", "不导入")]
-            options += importable.filter { item.form.kind != .departmentEvaluation || $0.kind == .department }.map { (String($0.id), "\($0.code) \($0.name)") }
-            let selected = chosen[item.index] ?? item.match.organisationID.map(String.init) ?? ""
-            html += "<tr class=\"\(item.match.organisationID == nil ? "unmatched" : "")\"><td>\(item.index + 1)</td>"
-            html += "<td>\(HTML.escape(item.form.title.isEmpty ? "（未命名）" : item.form.title))\(item.form.source.map { "<br><small class=\"meta\">\(HTML.escape($0.description))</small>" } ?? "")</td>"
-            html += "<td>\(item.form.kind.chineseName)"
-            if item.index < document.readings.count {
-                // How the reader recognised the form: its layout family, the text's shape, each column.
-                let reading = document.readings[item.index]
-                html += "<details class=\"reading\"><summary>\(HTML.escape(reading.family.chineseName))</summary><p class=\"meta\">\(HTML.escape(reading.summary))</p>"
-                if !reading.columns.isEmpty { html += "<p class=\"meta\">列：\(HTML.escape(reading.columnText))</p>" }
-                html += "</details>"
-            }
-            html += "</td><td>\(HTML.escape(printed))</td><td>\(item.ownYear.map(String.init) ?? "—")</td>"
-            html += "<td class=\"num\">\(item.form.indicators.count)</td>"
-            html += "<td><label><span class=\"visually-hidden\">第\(item.index + 1)份导入到</span>\(HTML.select("organisation.\(item.index)", options, selected: selected))</label></td>"
-            html += "<td class=\"\(item.match.organisationID == nil ? "bad" : "")\">\(HTML.escape(item.match.reason))</td></tr>"
-        }
-        html += "</tbody></table></div>"
-        html += "<h2>读出的内容</h2><p class=\"meta\">每份表单读出的指标、数值和审核结果；确认前请展开核对。</p>"
-        for item in items { html += uploadPreview(item.index, item.form) }
-        html += "<p><button type=\"submit\" class=\"primary\">确认导入</button> 导入后每份表单都是草稿，由所属单位核对、填报后提交。</p></form>"
-        html += "<form method=\"post\" action=\"/uploads/\(upload.id)/discard\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\"><button type=\"submit\">放弃这次上传</button></form>"
-        html += importFindingsHTML(document.importFindings)
-        return Page.response(title: "确认导入", body: html, signedIn: signedIn, status: status, wide: true)
-    }
-
-    /// One form as read, folded: its indicators with their values and scores, the suggested score beside each,
-    /// and what the checks found, so a person sees what will be imported before confirming.
-    func uploadPreview(_ index: Int, _ form: EvaluationForm) -> String {
-        let analysis = FormAnalysis(form, profile: profile)
-        let counts = Dictionary(grouping: analysis.findings, by: \.severity).mapValues(\.count)
-        let scored = form.kind != .targetDeclaration
-        var summary = "第\(index + 1)份《\(form.title.isEmpty ? "未命名" : form.title)》：指标\(form.indicators.count)条"
-        if scored { summary += "，建议总分\(analysis.score.suggestedTotal.shortText())" }
-        summary += "；审核：错误\(counts[.error] ?? 0)条，警告\(counts[.warning] ?? 0)条，提示\(counts[.info] ?? 0)条"
-        var html = "<details class=\"upload-preview\"\((counts[.error] ?? 0) > 0 ? " open" : "")><summary>\(HTML.escape(summary))</summary>"
-        html += "<div class=\"table-scroll\"><table class=\"rows\"><thead><tr><th>#</th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
-        if scored { html += "<th>实际完成值</th><th>分值</th><th>得分</th><th>建议得分</th>" }
-        html += "</tr></thead><tbody>"
-        for (n, indicator) in form.indicators.enumerated() {
-            html += "<tr><td>\(n + 1)</td><td>\(HTML.escape(indicator.level1Label ?? indicator.level1?.chineseName ?? ""))</td>"
-            html += "<td>\(HTML.escape(indicator.level2Label ?? indicator.level2?.chineseName ?? ""))</td><td>\(HTML.escape(indicator.name))</td>"
-            html += "<td>\(HTML.escape(indicator.target?.text ?? ""))</td>"
-            if scored {
-                let suggested = n < analysis.score.indicators.count ? analysis.score.indicators[n].suggested?.shortText() : nil
-                html += "<td>\(HTML.escape(indicator.actual?.text ?? ""))</td><td class=\"num\">\(indicator.weight?.description ?? "")</td>"
-                html += "<td class=\"num\">\(indicator.reportedScore?.description ?? "")</td><td class=\"num\">\(suggested ?? "—")</td>"
-            }
-            html += "</tr>"
-        }
-        if form.indicators.isEmpty { html += "<tr><td colspan=\"\(scored ? 9 : 5)\">暂无（没有读出指标）</td></tr>" }
-        html += "</tbody></table></div>"
-        html += FormAnalysis.findingList(analysis.findings) + "</details>"
-        return html
-    }
-
-    /// The importer's findings: errors and warnings in a table, the informational ones folded away.
-    func importFindingsHTML(_ findings: [Finding]) -> String {
-        let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
-        var html = "<h2>导入提示</h2><p class=\"meta\">错误\(counts[.error] ?? 0)条，警告\(counts[.warning] ?? 0)条，提示\(counts[.info] ?? 0)条。"
-        html += "它们说明读取文件时无法识别或需要推断的内容，导入后请在表单中核对。</p>"
-        func table(_ rows: [Finding]) -> String {
-            "<table class=\"rows\"><thead><tr><th>级别</th><th>代码</th><th>位置</th><th>说明</th></tr></thead><tbody>" + rows.map { f in
-                "<tr><td class=\"\(f.severity == .error ? "bad" : "")\">\(f.severity.chineseName)</td><td>\(f.code.rawValue)</td>" +
-                    "<td>\(HTML.escape(f.location.source?.description ?? f.location.description))</td><td>\(HTML.escape(f.message))</td></tr>"
-            }.joined() + "</tbody></table>"
-        }
-        let serious = findings.filter { $0.severity != .info }
-        if !serious.isEmpty { html += table(serious) }
-        let notes = findings.filter { $0.severity == .info }
-        if !notes.isEmpty { html += "<details><summary>提示（\(notes.count)条）</summary>\(table(notes))</details>" }
-        return html
+        Views.response(UploadConfirmationPage(upload: upload, document: document, items: uploadItems(document, signedIn), signedIn: signedIn,
+                                              profile: profile, chosen: chosen, yearText: yearText, problems: problems), status: status)
     }
 
     func confirmedPage(_ upload: PendingUpload, _ created: [FormRecord], _ signedIn: SignedIn) -> Response {
-        var html = "<h1>已导入 \(created.count) 份表单</h1><p class=\"notice\">来自 \(HTML.escape(upload.fileName))。每份都是草稿。</p>"
-        html += "<table class=\"rows\"><thead><tr><th>表单</th><th>类别</th><th>单位</th><th>年度</th><th>检查</th></tr></thead><tbody>"
-        for record in created {
-            html += "<tr><td><a href=\"/forms/\(record.id)\">\(HTML.escape(record.form.title.isEmpty ? "（未命名）" : record.form.title))</a></td>"
-            html += "<td>\(record.kind.chineseName)</td><td>\(HTML.escape(signedIn.scope.name(of: record.organisationID)))</td><td>\(record.fiscalYear)</td>"
-            html += "<td class=\"\(record.summary.errorCount > 0 ? "bad" : "")\">\(record.summary.errorCount)个错误，\(record.summary.warningCount)个警告</td></tr>"
-        }
-        html += "</tbody></table><p><a href=\"/forms\">查看全部表单</a> · <a href=\"/uploads\">继续导入</a></p>"
-        return Page.response(title: "导入完成", body: html, signedIn: signedIn)
+        Views.response(UploadConfirmedPage(upload: upload, created: created, signedIn: signedIn))
     }
 
     func uploadJSON(_ upload: PendingUpload, _ document: InterchangeDocument, _ signedIn: SignedIn) -> APIBody.Upload {
