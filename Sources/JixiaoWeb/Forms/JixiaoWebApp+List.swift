@@ -19,20 +19,7 @@ extension JixiaoWebApp {
     }
 
     func newFormPage(_ signedIn: SignedIn, message: String?) -> Response {
-        let owners = signedIn.scope.creatable
-        guard !owners.isEmpty else {
-            return Page.response(title: "新建表单", body: "<h1>新建表单</h1><p>您的角色（\(signedIn.user.role.chineseName)）只能查看表单，不能新建。</p>", signedIn: signedIn)
-        }
-        var html = "<h1>新建表单</h1>"
-        if let message { html += "<p class=\"error-box\">\(HTML.escape(message))</p>" }
-        html += "<form method=\"post\" action=\"/forms\" class=\"new-form\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(signedIn.session.csrfToken))\">"
-        html += HTML.field("单位", HTML.select("organisation", owners.map { (String($0.id), "\($0.code) \($0.name)") }, selected: nil))
-        html += HTML.field("表单", HTML.select("kind", FormKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: nil))
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        html += HTML.field("年度", HTML.input("year", String(year), size: 5))
-        html += HTML.field("项目名称", HTML.input("name", nil, size: 30), note: "部门整体支出绩效自评表可不填，自动用部门名称。")
-        html += "<button type=\"submit\" class=\"primary\">新建</button></form>"
-        return Page.response(title: "新建表单", body: html, signedIn: signedIn)
+        Views.response(NewFormPage(signedIn: signedIn, message: message), status: message == nil ? .ok : .unprocessableContent)
     }
 
     func createForm(_ request: Request, _ signedIn: SignedIn) async throws -> Response {
