@@ -281,17 +281,33 @@ struct PrintPage: TemplateView {
     }
 }
 
-// Rendered cell by cell: answered by name rather than by reflection.
+// Rendered cell by cell: answered by name rather than by reflection. A name a cell knows but has no value for
+// answers `false`, not nil: nil would send the template up through every enclosing view to look for it.
 extension OfficialForm.Cell: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "text": text
-        case "colspan": colspan > 1 ? colspan : nil
-        case "rowspan": rowspan > 1 ? rowspan : nil
+        case "colspan": colspan > 1 ? colspan : false
+        case "rowspan": rowspan > 1 ? rowspan : false
         case "classes":
             // Only the classes the cell needs (most value cells need none).
             [label ? "label" : nil, numeric ? "num" : nil, severity.map { "check-" + $0 }].compactMap { $0 }.joined(separator: " ")
-                .nilIfEmpty as Any?
+                .nilIfEmpty ?? false
+        default: nil
+        }
+    }
+}
+
+extension OfficialForm: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "meta": meta
+        case "tables": tables
+        case "status": status
+        case "watermark": watermark ?? false
+        case "signatures": signatures
+        case "screen": screen
         default: nil
         }
     }
@@ -301,7 +317,7 @@ extension OfficialForm.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "cells": cells
-        case "kind": kind as Any?
+        case "kind": kind ?? false
         default: nil
         }
     }
