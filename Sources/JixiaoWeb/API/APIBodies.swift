@@ -121,6 +121,7 @@ enum APIBody {
         var items: [Listing]
     }
 
+    /// A finding: its code, level, message and where it points.
     struct Finding: Encodable {
         var code: CheckCode
         var severity: Severity

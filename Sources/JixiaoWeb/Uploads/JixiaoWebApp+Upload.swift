@@ -276,7 +276,7 @@ extension JixiaoWebApp {
                                        organisation: item.match.organisationID.map { APIBody.Organisation($0, signedIn.scope) }, reading: reading)
         }
         let findings = document.importFindings.map {
-            APIBody.Upload.Finding(code: $0.code, severity: $0.severity, message: $0.message,
+            APIBody.Finding(code: $0.code, severity: $0.severity, message: $0.message,
                                    location: $0.location.source?.description ?? $0.location.description)
         }
         return APIBody.Upload(id: upload.id, fileName: upload.fileName, byteCount: upload.byteCount,

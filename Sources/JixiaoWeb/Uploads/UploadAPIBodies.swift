@@ -101,13 +101,6 @@ extension APIBody {
             var columns: [Column]
         }
 
-        struct Finding: Encodable {
-            var code: CheckCode
-            var severity: Severity
-            var message: String
-            var location: String
-        }
-
         var id: String
         var fileName: String
         var byteCount: Int
