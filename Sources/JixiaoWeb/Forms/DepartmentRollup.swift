@@ -34,24 +34,8 @@ struct DepartmentRollup: Sendable {
         Grade.allCases.map { grade in (grade, rows.filter { $0.summary.suggestedGrade == grade }.count) }
     }
 
-    func html(editable: Bool) -> String {
-        var html = "<fieldset><legend>本部门项目支出绩效自评汇总（\(rows.count)个项目）</legend>"
-        html += "<div class=\"table-scroll\"><table class=\"rows\"><thead><tr><th>项目</th><th>单位</th><th>全年预算数（万元）</th><th>全年执行数（万元）</th><th>执行率</th><th>建议总分</th><th>建议等级</th><th>审核错误</th></tr></thead><tbody>"
-        for row in rows {
-            let rate = row.summary.executionRate.map { ($0 * 100).fixedText(places: 2) + "%" } ?? "—"
-            html += "<tr><td><a href=\"/forms/\(row.id)\">\(HTML.escape(row.title))</a></td><td>\(HTML.escape(row.unit))</td>"
-            html += "<td class=\"num\">\(row.annualBudget?.fixedText(places: 2) ?? "—")</td><td class=\"num\">\(row.executed?.fixedText(places: 2) ?? "—")</td>"
-            html += "<td class=\"num\">\(rate)</td><td class=\"num\">\(row.summary.suggestedTotal?.shortText() ?? "—")</td>"
-            html += "<td>\(row.summary.suggestedGrade?.rawValue ?? "—")</td><td class=\"num\">\(row.summary.errorCount)</td></tr>"
-        }
-        let rate = annualBudget > 0 ? ((executed / annualBudget) * 100).fixedText(places: 2) + "%" : "—"
-        html += "</tbody><tfoot><tr><th colspan=\"2\">合计</th><td class=\"num\">\(annualBudget.fixedText(places: 2))</td><td class=\"num\">\(executed.fixedText(places: 2))</td><td class=\"num\">\(rate)</td><td colspan=\"3\">"
-        html += gradeCounts.map { "\($0.0.rawValue) \($0.1)个" }.joined(separator: "，") + "</td></tr></tfoot></table></div>"
-        if editable && !rows.isEmpty {
-            html += "<button type=\"submit\" name=\"action\" value=\"\(EditorAction.assemble.value)\">用项目汇总数填入“项目支出”行</button>"
-        }
-        return html + "</fieldset>"
-    }
+    /// The roll-up box of the department's editor (template `department-rollup`).
+    func html(editable: Bool) -> String { Views.render(DepartmentRollupView(self, editable: editable)) }
 
     /// The label of the breakdown row the projects' sums go into.
     static let projectRowLabel = "项目支出"
@@ -84,5 +68,46 @@ struct DepartmentRollup: Sendable {
         let what = changes.isEmpty ? "“\(row.label)”行已与\(rows.count)个项目的汇总数一致，没有改动。"
             : "已按\(rows.count)个项目的汇总数填入“\(row.label)”行（\(unit)）：\(changes.joined(separator: "，"))。"
         return what + "部门的预算总数、执行率和得分含基本支出，未改动。"
+    }
+}
+
+/// The department's projects summed, as its editor shows them, with the button that fills the 项目支出 row.
+struct DepartmentRollupView: TemplateView {
+    static let template = "department-rollup"
+
+    struct Row: Sendable {
+        var id: Int64
+        var title: String
+        var unit: String
+        var annual: String
+        var executed: String
+        var rate: String
+        var suggested: String
+        var grade: String
+        var errors: Int
+    }
+
+    var count: Int
+    var rows: [Row]
+    var annual: String
+    var executed: String
+    var rate: String
+    var grades: String
+    var assemble: String?
+
+    init(_ rollup: DepartmentRollup, editable: Bool) {
+        count = rollup.rows.count
+        rows = rollup.rows.map { row in
+            Row(id: row.id, title: row.title, unit: row.unit, annual: row.annualBudget?.fixedText(places: 2) ?? "—",
+                executed: row.executed?.fixedText(places: 2) ?? "—",
+                rate: row.summary.executionRate.map { ($0 * 100).fixedText(places: 2) + "%" } ?? "—",
+                suggested: row.summary.suggestedTotal?.shortText() ?? "—", grade: row.summary.suggestedGrade?.rawValue ?? "—",
+                errors: row.summary.errorCount)
+        }
+        annual = rollup.annualBudget.fixedText(places: 2)
+        executed = rollup.executed.fixedText(places: 2)
+        rate = rollup.annualBudget > 0 ? ((rollup.executed / rollup.annualBudget) * 100).fixedText(places: 2) + "%" : "—"
+        grades = rollup.gradeCounts.map { "\($0.0.rawValue) \($0.1)个" }.joined(separator: "，")
+        assemble = editable && !rollup.rows.isEmpty ? EditorAction.assemble.value : nil
     }
 }

@@ -47,13 +47,6 @@ struct FormAnalysis: Sendable {
         }
         return refused
     }
-
-    static func findingList(_ findings: [Finding]) -> String {
-        guard !findings.isEmpty else { return "" }
-        return "<ul class=\"findings\">" + findings.map { finding in
-            "<li class=\"\(finding.severity.rawValue)\"><b>\(HTML.escape(finding.severity.chineseName))</b> \(HTML.escape(finding.message)) <code>\(finding.code)</code></li>"
-        }.joined() + "</ul>"
-    }
 }
 
 /// The figures kept beside a stored form, for programs that add forms without the web pages (imports, benchmarks).

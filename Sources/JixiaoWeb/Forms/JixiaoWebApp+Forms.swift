@@ -43,7 +43,7 @@ extension JixiaoWebApp {
             let record = try await readable(context, signedIn)
             let form = OfficialForm(record: record, form: record.form, organisationName: signedIn.scope.name(of: record.organisationID),
                                     analysis: FormAnalysis(record.form, profile: profile), screen: false)
-            return Page.bare(Views.render(PrintPage(form: form, version: record.version)))
+            return Views.response(PrintPage(form: form, version: record.version))
         }
     }
 
@@ -77,8 +77,8 @@ extension JixiaoWebApp {
             let box = ReviewBox(panel: panel, next: try await nextInQueue(after: record, signedIn))
             if box.hasActions || box.hasChanges || box.nextID != nil { editor.top = Views.render(box) }
         }
-        return Page.response(title: shown.title, body: editor.body(notice: notice, error: error) + panel.html(), signedIn: signedIn,
-                             status: status, wide: true)
+        return Views.response(FormPageView(frame: Frame(title: shown.title, signedIn: signedIn, wide: true),
+                                           editor: editor.view(notice: notice, error: error), panel: WorkflowPanelView(panel)), status: status)
     }
 
     /// The first other form waiting for this person (a reviewer's 下一张), with how many wait in all.

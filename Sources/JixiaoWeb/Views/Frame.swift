@@ -35,13 +35,6 @@ struct Frame: Sendable {
     }
 }
 
-/// A page whose body the system built as HTML itself (pages not yet moved to their own template).
-struct BuiltPage: PageView {
-    static let template = "built"
-    var frame: Frame
-    var body: String
-}
-
 /// The error page: 找不到 or 无法完成, the message and its code.
 struct ErrorPage: PageView {
     static let template = "error"

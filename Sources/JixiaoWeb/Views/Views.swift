@@ -48,7 +48,7 @@ enum Views {
         return html
     }
 
-    static func response<View: PageView>(_ view: View, status: HTTPResponse.Status = .ok) -> Response {
+    static func response<View: TemplateView>(_ view: View, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: render(view))))
     }

@@ -33,10 +33,6 @@ struct WorkflowPanel {
         return (returned, events.filter { $0.kind == .field && $0.version > returned.version })
     }
 
-    /// The panel: the buttons (only when they belong to the editor's form; otherwise they are in the review box at
-    /// the top) and the audit trail.
-    func html() -> String { Views.render(WorkflowPanelView(self)) }
-
     static func time(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: date)
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
