@@ -29,9 +29,7 @@ struct EditorView: TemplateView {
         var list: String?
         var className: String?
         var readOnly = false
-        var disabled = false
         var options: [SelectOption] = []
-        var outputID: String?
 
         static func text(_ name: String, _ value: String?, label: String, size: Int? = nil, list: String? = nil, readOnly: Bool = false) -> Control {
             Control(name: name, value: value ?? "", label: label, isText: true, size: size, list: list, readOnly: readOnly)
@@ -126,7 +124,6 @@ struct EditorView: TemplateView {
         var subTable: Block.SubTable?
         var explain: String?
         var explainScore: String?
-        var after: [Field] = []
         // The indicator table
         var layout: Field?
         var adoptAll: Button?
@@ -198,9 +195,7 @@ extension EditorView.Control: MustacheParent {
         case "list": list ?? false
         case "className": className ?? false
         case "readOnly": readOnly
-        case "disabled": disabled
         case "options": options
-        case "outputID": outputID ?? false
         default: nil
         }
     }
@@ -324,7 +319,6 @@ extension EditorView.Block: MustacheParent {
         case "subTable": subTable ?? false
         case "explain": explain ?? false
         case "explainScore": explainScore ?? false
-        case "after": after
         case "layout": layout ?? false
         case "adoptAll": adoptAll ?? false
         case "columns": columns

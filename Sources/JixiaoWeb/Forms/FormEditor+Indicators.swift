@@ -41,7 +41,7 @@ extension FormEditor {
         if fieldErrors[key] != nil { classes.append("invalid") } else if fieldWarnings[key] != nil { classes.append("warned") }
         // The label repeats the row above's: drawn as one merged cell, as the official table prints it (still editable).
         if sameAbove { classes.append("same-above") }
-        let label = FieldLabels.label(for: key)
+        let label = FieldPath(editorKey: key).chineseName
         let control: EditorView.Control = wrap ? .area(key, rawTexts[key] ?? value, label: label, rows: 1, className: "cell-text")
             : .text(key, rawTexts[key] ?? value, label: label, size: size, list: list)
         return EditorView.Cell(control: control, classes: classes.isEmpty ? nil : classes.joined(separator: " "),
@@ -81,7 +81,7 @@ extension FormEditor {
                                   hidden: s.suggested == nil)
             },
             range: score?.rangeWords ?? "", explanation: score?.explanation ?? "",
-            reason: scored ? .area(reasonKey, rawTexts[reasonKey] ?? indicator.deviationReason, label: FieldLabels.label(for: reasonKey), rows: 1,
+            reason: scored ? .area(reasonKey, rawTexts[reasonKey] ?? indicator.deviationReason, label: FieldPath(editorKey: reasonKey).chineseName, rows: 1,
                                    className: "cell-text reason") : nil,
             note: scored ? indicator.qualitativeNote.map { .hidden("i.\(index).note", $0) } : nil,
             buttons: rowButtons(.indicator, index), rowError: rowError, findings: findings.map(FindingView.init), hasFindings: !findings.isEmpty,

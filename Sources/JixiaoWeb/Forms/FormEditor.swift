@@ -76,7 +76,7 @@ struct FormEditor {
     // MARK: Blocks
 
     func control(_ key: String, _ value: String?, size: Int? = nil) -> EditorView.Control {
-        .text(key, rawTexts[key] ?? value, label: FieldLabels.label(for: key), size: size)
+        .text(key, rawTexts[key] ?? value, label: FieldPath(editorKey: key).chineseName, size: size)
     }
 
     func field(_ label: String, _ key: String, _ value: String?) -> EditorView.Field {

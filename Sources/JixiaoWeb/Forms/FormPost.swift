@@ -13,7 +13,7 @@ struct FormPost: Sendable {
             }
             if value.count > maxFieldLength {
                 throw WebError(.contentTooLarge, code: "WEB_FIELD_TOO_LONG",
-                               "字段“\(FieldLabels.label(for: key))”有\(value.count)个字，超过上限\(maxFieldLength)个字，未保存。请精简后重新提交。")
+                               "字段“\(FieldPath(editorKey: key).chineseName)”有\(value.count)个字，超过上限\(maxFieldLength)个字，未保存。请精简后重新提交。")
             }
             values[key] = value
         }
@@ -46,10 +46,4 @@ struct FormPost: Sendable {
         }
         return numbers.sorted()
     }
-}
-
-/// Chinese names of the form fields, for messages.
-enum FieldLabels {
-    /// The Chinese name of an editor input (`i.2.reason` → `第3条指标的偏差原因分析及改进措施`).
-    static func label(for key: String) -> String { FieldPath(editorKey: key).chineseName }
 }

@@ -268,7 +268,7 @@ extension JixiaoWebApp {
         let merged = (try? FormDocumentCodec.decode(merge.json, formID: record.id)) ?? form
         let clashing = Set(merge.clashes.map(\.field))
         let changes = events.map { event in
-            FormEditor.OtherChange(field: WorkflowPanel.fieldName(event.field ?? ""), old: event.oldValue, new: event.newValue,
+            FormEditor.OtherChange(field: FieldPath(changePath: event.field ?? "").chineseName, old: event.oldValue, new: event.newValue,
                                    who: event.userID.flatMap { names[$0] } ?? "其他用户", clashes: clashing.contains(event.field ?? ""))
         }
         var message = "保存未完成：您打开此表后，别人已保存了新的内容（第\(version)版→第\(current.version)版）。您填写的内容仍在下面，尚未保存。"

@@ -288,11 +288,6 @@ extension JixiaoWebApp {
         count < 1024 ? "\(count)字节" : count < 1024 * 1024 ? "\(count / 1024)KB" : String(format: "%.1fMB", Double(count) / 1_048_576)
     }
 
-    static func timeText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "zh_CN")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    /// `2026-12-02 17:30` in Beijing time (one list shows many).
+    static func timeText(_ date: Date) -> String { String(WorkflowPanel.time(date).dropLast(3)) }
 }

@@ -64,11 +64,11 @@ struct MultipartForm: Sendable {
             } else {
                 guard let text = part.body.getString(at: part.body.readerIndex, length: part.body.readableBytes),
                       text.utf8.count == part.body.readableBytes else {
-                    throw WebError.badRequest("字段“\(FieldLabels.label(for: name))”不是有效的UTF-8文本，没有保存任何内容。")
+                    throw WebError.badRequest("字段“\(FieldPath(editorKey: name).chineseName)”不是有效的UTF-8文本，没有保存任何内容。")
                 }
                 if text.count > maxFieldLength {
                     throw WebError(.contentTooLarge, code: "WEB_FIELD_TOO_LONG",
-                                   "字段“\(FieldLabels.label(for: name))”有\(text.count)个字，超过上限\(maxFieldLength)个字。")
+                                   "字段“\(FieldPath(editorKey: name).chineseName)”有\(text.count)个字，超过上限\(maxFieldLength)个字。")
                 }
                 values[name] = text
             }

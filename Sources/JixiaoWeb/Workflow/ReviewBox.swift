@@ -16,14 +16,6 @@ struct ReviewBox: TemplateView {
         var at: String
     }
 
-    struct Action: Sendable {
-        var value: String
-        var label: String
-        var primary: Bool
-        /// Asked before the action is taken (with the script); nil for none.
-        var confirm: String?
-    }
-
     var formID: Int64
     var version: Int
     var csrf: String
@@ -36,7 +28,7 @@ struct ReviewBox: TemplateView {
     var hasChangeRows: Bool
     /// The form came back from a return (the changes box is shown, even when nothing changed).
     var hasChanges: Bool
-    var actions: [Action]
+    var actions: [WorkflowPanel.TransitionButton]
     var hasActions: Bool
     var askOpinion: Bool
     /// The next form waiting for this person, and how many wait in all.
@@ -54,18 +46,15 @@ struct ReviewBox: TemplateView {
         returnedBy = review.map { "\(($0.returned.userID.flatMap { panel.names[$0] }) ?? "审核人")于\(WorkflowPanel.time($0.returned.at))" }
         returnOpinion = review?.returned.comment
         changes = (review?.changes ?? []).map { event in
-            Change(field: WorkflowPanel.fieldName(event.field ?? ""), old: event.oldValue ?? "（空）", oldEmpty: event.oldValue == nil, new: event.newValue ?? "（空）",
+            Change(field: FieldPath(changePath: event.field ?? "").chineseName, old: event.oldValue ?? "（空）", oldEmpty: event.oldValue == nil, new: event.newValue ?? "（空）",
                    who: event.userID.flatMap { panel.names[$0] } ?? "—", at: WorkflowPanel.time(event.at))
         }
         changeCount = changes.count
         hasChangeRows = !changes.isEmpty
         hasChanges = review != nil
-        actions = panel.allowed.map { transition in
-            Action(value: transition.rawValue, label: transition.chineseName, primary: transition != .returnForRevision,
-                   confirm: transition.confirmation)
-        }
+        actions = panel.buttons
         hasActions = !actions.isEmpty
-        askOpinion = panel.allowed.contains { $0.needsComment || $0 == .departmentApprove || $0 == .financeApprove }
+        askOpinion = panel.asksOpinion
         nextID = next?.id
         nextTitle = next?.title
         waitingCount = next?.waiting

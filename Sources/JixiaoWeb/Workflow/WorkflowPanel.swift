@@ -13,6 +13,28 @@ struct WorkflowPanel {
     /// so 提交 saves what was typed instead of throwing it away.
     var editorFormID: String?
 
+    /// A transition as a button of the page: its value, words, look and the question asked first.
+    struct TransitionButton: Sendable {
+        var value: String
+        var label: String
+        var primary: Bool
+        /// Asked before the step is taken (with the script); nil for none.
+        var confirm: String?
+
+        init(_ transition: FormTransition) {
+            value = transition.rawValue
+            label = transition.chineseName
+            primary = transition != .returnForRevision
+            confirm = transition.confirmation
+        }
+    }
+
+    /// The buttons of the steps this reader may take.
+    var buttons: [TransitionButton] { allowed.map(TransitionButton.init) }
+
+    /// Whether the steps offered take a reviewer's opinion (needed to return, welcome when approving).
+    var asksOpinion: Bool { allowed.contains { $0.needsComment || $0 == .departmentApprove || $0 == .financeApprove } }
+
     /// Who handed in the form last (nobody reviews their own submission).
     static func submitter(_ events: [FormEvent]) -> Int64? {
         events.last { $0.transition == .submit }?.userID
@@ -38,6 +60,4 @@ struct WorkflowPanel {
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    /// `indicators[4].actual.text` → `第5条指标的实际完成值`.
-    static func fieldName(_ path: String) -> String { FieldPath(changePath: path).chineseName }
 }

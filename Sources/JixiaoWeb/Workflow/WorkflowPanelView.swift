@@ -7,13 +7,6 @@ import Mustache
 struct WorkflowPanelView: TemplateView {
     static let template = "workflow-panel"
 
-    struct Action: Sendable {
-        var value: String
-        var label: String
-        var primary: Bool
-        var confirm: String?
-    }
-
     struct Entry: Sendable {
         var at: String
         var who: String
@@ -30,7 +23,7 @@ struct WorkflowPanelView: TemplateView {
     var lockedNote: String?
     /// The editor's form the buttons belong to (nil when they are in the review box instead).
     var editorFormID: String?
-    var actions: [Action]
+    var actions: [WorkflowPanel.TransitionButton]
     var askOpinion: Bool
     var entries: [Entry]
     var entryCount: Int
@@ -44,10 +37,8 @@ struct WorkflowPanelView: TemplateView {
         lockedNote = record.status.isLocked ? "已\(record.status == .approved ? "审定" : "提交")，表单已锁定；需要修改时请审核人退回。" : nil
         let buttonsHere = panel.editorFormID != nil && !panel.allowed.isEmpty
         editorFormID = buttonsHere ? panel.editorFormID : nil
-        actions = buttonsHere ? panel.allowed.map {
-            Action(value: $0.rawValue, label: $0.chineseName, primary: $0 != .returnForRevision, confirm: $0.confirmation)
-        } : []
-        askOpinion = buttonsHere && panel.allowed.contains { $0.needsComment || $0 == .departmentApprove || $0 == .financeApprove }
+        actions = buttonsHere ? panel.buttons : []
+        askOpinion = buttonsHere && panel.asksOpinion
         entries = panel.events.reversed().map { event in
             var entry = Entry(at: WorkflowPanel.time(event.at), who: event.userID.flatMap { panel.names[$0] } ?? "—", version: event.version,
                               what: "", old: "", new: "", comment: event.comment ?? "")
@@ -58,7 +49,7 @@ struct WorkflowPanelView: TemplateView {
                 entry.old = event.fromStatus?.chineseName ?? ""
                 entry.new = event.toStatus?.chineseName ?? ""
             case .field:
-                entry.what = WorkflowPanel.fieldName(event.field ?? "")
+                entry.what = FieldPath(changePath: event.field ?? "").chineseName
                 entry.old = event.oldValue ?? "（空）"
                 entry.new = event.newValue ?? "（空）"
             }
